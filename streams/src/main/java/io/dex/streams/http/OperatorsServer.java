@@ -1,0 +1,153 @@
+package io.dex.streams.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dex.streams.live.LiveFeed;
+import io.dex.streams.metrics.ExchangeMeterRegistry;
+import io.dex.streams.metrics.HttpRequestMetrics;
+import io.dex.streams.query.ExchangeQueries;
+import io.dex.streams.query.LocalStores;
+import io.dex.streams.query.StoreCatalog;
+import io.dex.streams.query.StoreUnavailableException;
+import io.dex.streams.query.UnknownIdException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The HTTP side of a Streams instance: the query API, the live feed, the operators' dashboard,
+ * {@code /metrics} and {@code /health}, plus the internal endpoint through which instances read each
+ * other's store partitions. It starts before Kafka Streams, because its address is the instance's
+ * {@code application.server}; until {@link #attach} every query answers 503.
+ */
+public final class OperatorsServer implements AutoCloseable {
+
+    /** Seconds a client should wait before retrying a 503. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
+    private final Javalin app;
+    private final HostInfo advertised;
+    private final PrometheusMeterRegistry registry;
+    private final StreamsAttachment attachment = new StreamsAttachment();
+    private final LiveFeed live;
+    private final AtomicReference<KafkaStreamsMetrics> streamsMetrics = new AtomicReference<>();
+
+    /**
+     * Where the server listens and how the other instances reach it.
+     *
+     * @param bindHost       interface to listen on
+     * @param port           port to listen on, 0 for any free one
+     * @param advertisedHost host name the other instances use to reach this one
+     * @param maxLiveClients live-feed clients served at once
+     * @param livePeriod     how often the live feed looks for changes
+     */
+    public record Settings(String bindHost, int port, String advertisedHost, int maxLiveClients, Duration livePeriod) {
+
+        /** Listening on {@code host} only (as {@code dex local} does), at {@code port}. */
+        public static Settings on(String host, int port) {
+            return new Settings(host, port, host, 64, Duration.ofSeconds(1));
+        }
+    }
+
+    private OperatorsServer(Settings settings, PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        ObjectMapper json = ApiJson.mapper();
+        this.live = new LiveFeed(() -> attachment.current().map(StreamsAttachment.Attached::queries), json,
+                settings.maxLiveClients(), settings.livePeriod(), Duration.ofSeconds(15), Clock.systemUTC());
+        HttpRequestMetrics requests = new HttpRequestMetrics(registry);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/io/dex/streams/dashboard";
+                files.location = Location.CLASSPATH;
+            });
+            config.requestLogger.http((ctx, millis) -> requests.record(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+        });
+        app.exception(UnknownIdException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e));
+        app.exception(InvalidParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e));
+        app.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e);
+        });
+        new ExchangeApiRoutes(() -> attachment.require().queries()).register(app);
+        new InternalStoreRoutes(attachment).register(app);
+        new HealthRoutes(attachment).register(app);
+        app.get("/metrics", ctx -> ctx.contentType(ExchangeMeterRegistry.CONTENT_TYPE).result(registry.scrape()));
+        app.before("/api/v1/live", ctx -> {
+            if (!live.hasRoom()) {
+                throw new StoreUnavailableException("too many live clients, retry later");
+            }
+        });
+        app.sse("/api/v1/live", live::join);
+        app.start(settings.bindHost(), settings.port());
+        this.advertised = new HostInfo(settings.advertisedHost(), app.port());
+    }
+
+    /** Starts a server recording its requests into {@code registry} and serving it at {@code /metrics}. */
+    public static OperatorsServer start(Settings settings, PrometheusMeterRegistry registry) {
+        return new OperatorsServer(settings, registry);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** How the other instances reach this one: the value of {@code application.server}. */
+    public HostInfo advertised() {
+        return advertised;
+    }
+
+    /** {@code host:port} for the {@code application.server} setting. */
+    public String applicationServer() {
+        return advertised.host() + ":" + advertised.port();
+    }
+
+    /**
+     * Serves {@code queries} and the stores of {@code streams} from now on, and binds the Kafka
+     * Streams metrics to the registry.
+     */
+    public void attach(KafkaStreams streams, ExchangeQueries queries, StoreCatalog stores) {
+        attachment.attach(new StreamsAttachment.Attached(streams, queries, new LocalStores(streams), stores));
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+        streamsMetrics.set(metrics);
+    }
+
+    /** Clients of the live feed now. */
+    public int liveClients() {
+        return live.clientCount();
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        KafkaStreamsMetrics metrics = streamsMetrics.getAndSet(null);
+        if (metrics != null) {
+            metrics.close();
+        }
+        app.stop();
+    }
+
+    private static void error(Context ctx, HttpStatus status, RuntimeException e) {
+        ctx.status(status).json(Map.of("error", e.getMessage()));
+    }
+
+    private static String route(Context ctx) {
+        String path = ctx.endpointHandlerPath();
+        return path == null || path.isEmpty() ? (ctx.statusCode() == 404 ? "NOT_FOUND" : "static") : path;
+    }
+}
