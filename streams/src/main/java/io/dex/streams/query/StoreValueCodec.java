@@ -28,8 +28,9 @@ public interface StoreValueCodec<V> {
     /** The value of {@code bytes}. */
     V decode(byte[] bytes);
 
-    /** The codec of a generated Avro class. */
+    /** The codec of a generated Avro class of the contracts package. */
     static <V extends SpecificRecord> StoreValueCodec<V> avro(Class<V> type) {
+        ContractClasses.trust();
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
         SpecificDatumWriter<V> writer = new SpecificDatumWriter<>(schema, model);
