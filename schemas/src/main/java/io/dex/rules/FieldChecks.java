@@ -112,11 +112,11 @@ final class FieldChecks {
      */
     boolean positiveDecimal(String field, BigDecimal value, int maxFractionDigits, BigDecimal upperBound) {
         if (value.signum() <= 0) {
-            add(field, "must be greater than 0, is " + value.toPlainString());
+            add(field, "must be greater than 0, is " + value);
         } else if (value.compareTo(upperBound) >= 0) {
-            add(field, "must be below " + upperBound.toPlainString() + ", is " + value.toPlainString());
+            add(field, "must be below " + upperBound.toPlainString() + ", is " + value);
         } else if (ExchangeDecimals.fractionDigits(value) > maxFractionDigits) {
-            add(field, "must have at most " + maxFractionDigits + " fraction digits, is " + value.toPlainString());
+            add(field, "must have at most " + maxFractionDigits + " fraction digits, is " + value);
         } else {
             return true;
         }

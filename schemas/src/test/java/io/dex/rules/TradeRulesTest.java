@@ -149,6 +149,15 @@ class TradeRulesTest {
     }
 
     @Test
+    @DisplayName("extreme exponents are judged without expanding the number")
+    void amountExtremeExponents() {
+        assertThat(TradeRules.violations(trade(t -> t.setAmount(new BigDecimal("1E+999999999")))))
+                .containsExactly(new FieldViolation("amount", "must be below 1000000000000, is 1E+999999999"));
+        assertThat(TradeRules.violations(trade(t -> t.setAmount(new BigDecimal("1E-999999999")))))
+                .containsExactly(new FieldViolation("amount", "must have at most 4 fraction digits, is 1E-999999999"));
+    }
+
+    @Test
     @DisplayName("amounts may have 4 fraction digits, not 5")
     void amountFractionDigits() {
         assertThat(TradeRules.violations(trade(t -> t.setAmount(new BigDecimal("1.2345"))))).isEmpty();
