@@ -15,6 +15,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -64,6 +65,8 @@ public final class OperatorsServer implements AutoCloseable {
         ObjectMapper json = ApiJson.mapper();
         this.live = new LiveFeed(() -> attachment.current().map(StreamsAttachment.Attached::queries), json,
                 settings.maxLiveClients(), settings.livePeriod(), Duration.ofSeconds(15), Clock.systemUTC());
+        Gauge.builder("dex.live.clients", live, LiveFeed::clientCount)
+                .description("Clients of the live feed (dashboards open)").register(registry);
         HttpRequestMetrics requests = new HttpRequestMetrics(registry);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -122,6 +125,8 @@ public final class OperatorsServer implements AutoCloseable {
      */
     public void attach(KafkaStreams streams, ExchangeQueries queries, StoreCatalog stores) {
         attachment.attach(new StreamsAttachment.Attached(streams, queries, new LocalStores(streams), stores));
+        Gauge.builder("dex.streams.running", streams, running -> running.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+                .description("1 while Kafka Streams is RUNNING (stores queryable), else 0").register(registry);
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
         streamsMetrics.set(metrics);
