@@ -14,6 +14,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The public query endpoints under {@code /api/v1}, one per question of the SPEC's interfaces. */
@@ -34,16 +35,14 @@ final class ExchangeApiRoutes {
         app.get("/api/v1/volume/categories/{category}/windows", this::categoryWindows);
         app.get("/api/v1/volume/daily", this::tradingDays);
         // Registered before /{productId}: "top" is the ranking, not a product.
-        app.get("/api/v1/volume/products/top", ctx -> ctx.json(queries.get().topProducts(
-                topSize("n", ctx.queryParam("n")), optionalCategory("category", ctx.queryParam("category")))));
+        app.get("/api/v1/volume/products/top", this::topProducts);
         app.get("/api/v1/volume/products/{productId}",
                 ctx -> ctx.json(queries.get().productVolume(ctx.pathParam("productId"))));
         app.get("/api/v1/volume/members/{memberId}",
                 ctx -> ctx.json(queries.get().memberTrading(ctx.pathParam("memberId"))));
         app.get("/api/v1/volume/jurisdictions", ctx -> ctx.json(queries.get().jurisdictionVolumes()));
         app.get("/api/v1/compliance", ctx -> ctx.json(queries.get().compliance()));
-        app.get("/api/v1/compliance/sellers/{memberId}", ctx -> ctx.json(queries.get().sellerCompliance(
-                ctx.pathParam("memberId"), optionalYear("year", ctx.queryParam("year")))));
+        app.get("/api/v1/compliance/sellers/{memberId}", this::sellerCompliance);
     }
 
     private void categoryWindows(Context ctx) {
@@ -52,6 +51,17 @@ final class ExchangeApiRoutes {
         Instant to = instant("to", ctx.queryParam("to"));
         requireOrdered(from, to);
         ctx.json(queries.get().categoryWindows(category, from, to));
+    }
+
+    private void topProducts(Context ctx) {
+        int n = topSize("n", ctx.queryParam("n"));
+        Optional<Category> category = optionalCategory("category", ctx.queryParam("category"));
+        ctx.json(queries.get().topProducts(n, category));
+    }
+
+    private void sellerCompliance(Context ctx) {
+        Optional<Integer> year = optionalYear("year", ctx.queryParam("year"));
+        ctx.json(queries.get().sellerCompliance(ctx.pathParam("memberId"), year));
     }
 
     private void tradingDays(Context ctx) {

@@ -151,8 +151,11 @@ public final class OperatorsServer implements AutoCloseable {
         ctx.status(status).json(Map.of("error", e.getMessage()));
     }
 
+    /** The route template of an endpoint; static files are served by a before-handler, without one. */
     private static String route(Context ctx) {
-        String path = ctx.endpointHandlerPath();
-        return path == null || path.isEmpty() ? (ctx.statusCode() == 404 ? "NOT_FOUND" : "static") : path;
+        if (ctx.handlerType().isHttpMethod()) {
+            return ctx.endpointHandlerPath();
+        }
+        return ctx.statusCode() == HttpStatus.NOT_FOUND.getCode() ? "NOT_FOUND" : "static";
     }
 }
