@@ -3,6 +3,7 @@ package io.dex.streams.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -16,6 +17,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /** Executes store reads against the partitions this instance holds, active or standby. */
 public final class LocalStores {
+
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private final KafkaStreams streams;
 
@@ -37,13 +40,8 @@ public final class LocalStores {
                     V value = (V) keyValueStore(read).get(read.key());
                     yield value == null ? List.of() : List.of(new StoreEntry<>(read.key(), value));
                 }
-                case ENTRIES -> {
-                    List<StoreEntry<V>> entries = new ArrayList<>();
-                    try (KeyValueIterator<String, Object> all = keyValueStore(read).all()) {
-                        all.forEachRemaining(entry -> entries.add(new StoreEntry<>(entry.key, (V) entry.value)));
-                    }
-                    yield entries;
-                }
+                case ENTRIES -> entries(keyValueStore(read).all());
+                case PREFIX -> entries(keyValueStore(read).prefixScan(read.key(), KEYS));
                 case WINDOWS -> {
                     List<StoreEntry<V>> windows = new ArrayList<>();
                     ReadOnlyWindowStore<String, Object> store = store(read, QueryableStoreTypes.windowStore());
@@ -61,6 +59,15 @@ public final class LocalStores {
             throw new StoreUnavailableException(
                     "store " + read.store() + " partition " + read.partition() + " is not queryable here: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> List<StoreEntry<V>> entries(KeyValueIterator<String, Object> found) {
+        List<StoreEntry<V>> entries = new ArrayList<>();
+        try (found) {
+            found.forEachRemaining(entry -> entries.add(new StoreEntry<>(entry.key, (V) entry.value)));
+        }
+        return entries;
     }
 
     private ReadOnlyKeyValueStore<String, Object> keyValueStore(StoreRead read) {
