@@ -1,6 +1,7 @@
 package io.dex.streams.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dex.streams.dashboard.DashboardAssets;
 import io.dex.streams.live.LiveFeed;
 import io.dex.streams.metrics.ExchangeMeterRegistry;
 import io.dex.streams.metrics.HttpRequestMetrics;
@@ -13,7 +14,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -71,11 +71,6 @@ public final class OperatorsServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/io/dex/streams/dashboard";
-                files.location = Location.CLASSPATH;
-            });
             config.requestLogger.http((ctx, millis) -> requests.record(ctx.method().name(), route(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
         });
@@ -88,6 +83,9 @@ public final class OperatorsServer implements AutoCloseable {
         new ExchangeApiRoutes(() -> attachment.require().queries()).register(app);
         new InternalStoreRoutes(attachment).register(app);
         new HealthRoutes(attachment).register(app);
+        for (DashboardAssets.Asset asset : DashboardAssets.load().values()) {
+            app.get(asset.path(), ctx -> ctx.contentType(asset.contentType()).result(asset.content()));
+        }
         app.get("/metrics", ctx -> ctx.contentType(ExchangeMeterRegistry.CONTENT_TYPE).result(registry.scrape()));
         app.before("/api/v1/live", ctx -> {
             if (!live.hasRoom()) {
@@ -151,11 +149,11 @@ public final class OperatorsServer implements AutoCloseable {
         ctx.status(status).json(Map.of("error", e.getMessage()));
     }
 
-    /** The route template of an endpoint; static files are served by a before-handler, without one. */
+    /** The route template of an endpoint; requests stopped in a before-handler or matching nothing have none. */
     private static String route(Context ctx) {
         if (ctx.handlerType().isHttpMethod()) {
             return ctx.endpointHandlerPath();
         }
-        return ctx.statusCode() == HttpStatus.NOT_FOUND.getCode() ? "NOT_FOUND" : "static";
+        return ctx.statusCode() == HttpStatus.NOT_FOUND.getCode() ? "NOT_FOUND" : "none";
     }
 }
