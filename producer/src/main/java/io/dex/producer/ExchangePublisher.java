@@ -40,7 +40,7 @@ public final class ExchangePublisher implements AutoCloseable {
     private final Map<EventKind<?>, Serializer<?>> serializers = new HashMap<>();
     private final PublisherMetrics metrics;
     private final KafkaClientMetrics clientMetrics;
-    private final AtomicLong acknowledged = new AtomicLong();
+    private final Map<EventKind<?>, AtomicLong> acknowledged = new HashMap<>();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
@@ -51,6 +51,7 @@ public final class ExchangePublisher implements AutoCloseable {
     public ExchangePublisher(PublisherSettings settings, SchemaRegistryClient registry, MeterRegistry meters) {
         for (EventKind<?> kind : EventKind.ALL) {
             serializers.put(kind, kind.topic().valueSerde(registry).serializer());
+            acknowledged.put(kind, new AtomicLong());
         }
         this.producer = new KafkaProducer<>(settings.producerConfig());
         this.metrics = new PublisherMetrics(meters);
@@ -96,7 +97,7 @@ public final class ExchangePublisher implements AutoCloseable {
                     topic, null, kind.eventTime(event).toEpochMilli(), kind.key(event), value);
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
-                    acknowledged.incrementAndGet();
+                    acknowledged.get(kind).incrementAndGet();
                     metrics.sent(kind, start);
                     result.complete(metadata);
                 } else {
@@ -129,7 +130,12 @@ public final class ExchangePublisher implements AutoCloseable {
 
     /** Records acknowledged by the cluster so far. */
     public long acknowledged() {
-        return acknowledged.get();
+        return acknowledged.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** Records of {@code kind} acknowledged by the cluster so far. */
+    public long acknowledged(EventKind<?> kind) {
+        return acknowledged.get(kind).get();
     }
 
     /** Records whose send failed so far. */
