@@ -88,6 +88,19 @@ public final class ExchangePublisher implements AutoCloseable {
             metrics.rejected(kind);
             throw new InvalidEventException(kind, violations);
         }
+        return send(kind, event);
+    }
+
+    /**
+     * Sends {@code event} as it is, without client-side validation: for simulators and tests that
+     * exercise the exchange's dead-letter path with malformed events. Its decimals must already have
+     * the schema's scale and its event time must not be before 1970, or serialization fails.
+     */
+    public <V extends SpecificRecord> CompletableFuture<RecordMetadata> publishUnvalidated(EventKind<V> kind, V event) {
+        return send(kind, event);
+    }
+
+    private <V extends SpecificRecord> CompletableFuture<RecordMetadata> send(EventKind<V> kind, V event) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         long start = System.nanoTime();
         try {
@@ -104,8 +117,8 @@ public final class ExchangePublisher implements AutoCloseable {
                     fail(kind, error, result);
                 }
             });
-        } catch (KafkaException e) {
-            // Serialization (registry) and metadata failures surface here rather than in the callback.
+        } catch (KafkaException | IllegalArgumentException e) {
+            // Serialization (registry), metadata and record failures surface here rather than in the callback.
             fail(kind, e, result);
         }
         return result;
