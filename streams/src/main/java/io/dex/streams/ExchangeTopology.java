@@ -117,7 +117,7 @@ public final class ExchangeTopology {
 
         // Stage 3: compliance, keyed by seller.
         KStream<String, Outbound> complianceOut = market.get(branch("market", Outbound.Candidate.class))
-                .mapValues(out -> ((Outbound.Candidate) out).candidate(), Named.as("compliance-candidate"))
+                .mapValues(out -> ((Outbound.Candidate) out).candidate(), Named.as("market-candidate-unwrap"))
                 .repartition(Repartitioned.with(Serdes.String(), avro(registry, ComplianceCandidate.class))
                         .withName("compliance-candidates"))
                 .process(() -> new ComplianceProcessor(settings), Named.as("compliance"),
@@ -214,7 +214,7 @@ public final class ExchangeTopology {
     private static KStream<String, AggregateDelta> toRollup(
             Map<String, KStream<String, Outbound>> stage, String processor, SpecificAvroSerde<AggregateDelta> deltas) {
         return stage.get(branch(processor, Outbound.Delta.class))
-                .mapValues(out -> ((Outbound.Delta) out).delta(), Named.as(processor + "-delta"))
+                .mapValues(out -> ((Outbound.Delta) out).delta(), Named.as(processor + "-delta-unwrap"))
                 .repartition(Repartitioned.with(Serdes.String(), deltas)
                         .withName(processor + "-deltas")
                         .withStreamPartitioner(new DeltaPartitioner()));
