@@ -1,14 +1,19 @@
 package io.dex.streams.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dex.streams.ExchangeStreamsApp;
 import io.dex.streams.dashboard.DashboardAssets;
 import io.dex.streams.live.LiveFeed;
 import io.dex.streams.metrics.ExchangeMeterRegistry;
 import io.dex.streams.metrics.HttpRequestMetrics;
+import io.dex.streams.query.ClusterStores;
 import io.dex.streams.query.ExchangeQueries;
 import io.dex.streams.query.LocalStores;
+import io.dex.streams.query.PeerClient;
+import io.dex.streams.query.QueryableStores;
 import io.dex.streams.query.StoreCatalog;
 import io.dex.streams.query.StoreUnavailableException;
+import io.dex.streams.query.StreamsExchangeQueries;
 import io.dex.streams.query.UnknownIdException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,6 +37,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * {@code application.server}; until {@link #attach} every query answers 503.
  */
 public final class OperatorsServer implements AutoCloseable {
+
+    /** How long an instance waits for another to read its store partitions. */
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
 
     /** Seconds a client should wait before retrying a 503. */
     public static final String RETRY_AFTER_SECONDS = "1";
@@ -115,6 +123,18 @@ public final class OperatorsServer implements AutoCloseable {
     /** {@code host:port} for the {@code application.server} setting. */
     public String applicationServer() {
         return advertised.host() + ":" + advertised.port();
+    }
+
+    /**
+     * Answers for {@code app} from now on: its queries, read across every instance of the
+     * application, its stores for the other instances, its state for {@code /health}, its metrics.
+     * Call it before {@code app.start()}, with {@link #applicationServer()} as the app's
+     * {@code application.server}.
+     */
+    public void attach(ExchangeStreamsApp app) {
+        ClusterStores cluster = new ClusterStores(app.streams(), advertised, new PeerClient(PEER_TIMEOUT));
+        attach(app.streams(), new StreamsExchangeQueries(cluster, app.settings().topology().timeZone(), Clock.systemUTC()),
+                new QueryableStores());
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,43 +40,20 @@ public final class ClusterStores {
 
     /** The value of {@code key}, wherever it is kept. */
     public <V> Optional<V> get(StoreDescriptor<V> store, String key) {
-        return get(store, key, key);
-    }
-
-    /**
-     * The value stored under {@code storeKey} in the partition of {@code partitionKey}, for stores
-     * whose records are partitioned by another key than the one they are stored under.
-     */
-    public <V> Optional<V> get(StoreDescriptor<V> store, String partitionKey, String storeKey) {
-        KeyQueryMetadata owners = metadata(store, () -> streams.queryMetadataForKey(store.name(), partitionKey, KEYS));
-        List<StoreEntry<V>> found = readFromOwners(store, owners, StoreRead.key(store.name(), owners.partition(), storeKey));
+        KeyQueryMetadata owners = metadata(store, () -> streams.queryMetadataForKey(store.name(), key, KEYS));
+        List<StoreEntry<V>> found = readFromOwners(store, owners, StoreRead.key(store.name(), owners.partition(), key));
         return found.stream().findFirst().map(StoreEntry::value);
-    }
-
-    /** The entries whose key starts with {@code prefix} in the partition of {@code partitionKey}. */
-    public <V> List<StoreEntry<V>> prefix(StoreDescriptor<V> store, String partitionKey, String prefix) {
-        KeyQueryMetadata owners = metadata(store, () -> streams.queryMetadataForKey(store.name(), partitionKey, KEYS));
-        return readFromOwners(store, owners, StoreRead.prefix(store.name(), owners.partition(), prefix));
     }
 
     /** Every entry of the store, across all its partitions. */
     public <V> List<StoreEntry<V>> all(StoreDescriptor<V> store) {
-        return everyPartition(store, partition -> StoreRead.entries(store.name(), partition));
-    }
-
-    /** The entries whose key starts with {@code prefix}, across all partitions. */
-    public <V> List<StoreEntry<V>> prefixInAll(StoreDescriptor<V> store, String prefix) {
-        return everyPartition(store, partition -> StoreRead.prefix(store.name(), partition, prefix));
-    }
-
-    private <V> List<StoreEntry<V>> everyPartition(StoreDescriptor<V> store, IntFunction<StoreRead> read) {
         List<StoreEntry<V>> entries = new ArrayList<>();
         int partitions = partitionCount(store);
         for (int partition = 0; partition < partitions; partition++) {
             int fixed = partition;
             KeyQueryMetadata owners = metadata(store,
                     () -> streams.queryMetadataForKey(store.name(), "", partitionOnly(fixed, new AtomicInteger())));
-            entries.addAll(readFromOwners(store, owners, read.apply(partition)));
+            entries.addAll(readFromOwners(store, owners, StoreRead.entries(store.name(), partition)));
         }
         return entries;
     }

@@ -3,7 +3,6 @@ package io.dex.streams.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -17,8 +16,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /** Executes store reads against the partitions this instance holds, active or standby. */
 public final class LocalStores {
-
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final KafkaStreams streams;
 
@@ -41,7 +38,6 @@ public final class LocalStores {
                     yield value == null ? List.of() : List.of(new StoreEntry<>(read.key(), value));
                 }
                 case ENTRIES -> entries(keyValueStore(read).all());
-                case PREFIX -> entries(keyValueStore(read).prefixScan(read.key(), KEYS));
                 case WINDOWS -> {
                     List<StoreEntry<V>> windows = new ArrayList<>();
                     ReadOnlyWindowStore<String, Object> store = store(read, QueryableStoreTypes.windowStore());

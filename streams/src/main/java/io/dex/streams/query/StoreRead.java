@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param store     the store name
  * @param partition the partition
  * @param stale     whether a standby or restoring copy may answer
- * @param key       the key for {@link Kind#KEY} and {@link Kind#WINDOWS}, the prefix for {@link Kind#PREFIX}
+ * @param key       the key, for {@link Kind#KEY} and {@link Kind#WINDOWS}
  * @param fromMs    earliest window start, inclusive, for {@link Kind#WINDOWS}
  * @param toMs      latest window start, inclusive, for {@link Kind#WINDOWS}
  */
@@ -27,8 +27,6 @@ public record StoreRead(Kind kind, String store, int partition, boolean stale, S
         KEY,
         /** Every entry of the partition. */
         ENTRIES,
-        /** The entries of the partition whose key starts with a prefix. */
-        PREFIX,
         /** The windows of one key whose start is in range. */
         WINDOWS
     }
@@ -41,11 +39,6 @@ public record StoreRead(Kind kind, String store, int partition, boolean stale, S
     /** Every entry of the partition. */
     public static StoreRead entries(String store, int partition) {
         return new StoreRead(Kind.ENTRIES, store, partition, false, "", 0, 0);
-    }
-
-    /** The entries of the partition whose key starts with {@code prefix}. */
-    public static StoreRead prefix(String store, int partition, String prefix) {
-        return new StoreRead(Kind.PREFIX, store, partition, false, prefix, 0, 0);
     }
 
     /** The windows of {@code key} starting in {@code [fromMs, toMs]}. */

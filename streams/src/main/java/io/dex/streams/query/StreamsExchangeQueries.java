@@ -6,6 +6,7 @@ import io.dex.schema.ComplianceVolume;
 import io.dex.schema.DeadLetterCount;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
+import io.dex.schema.SellerComplianceHistory;
 import io.dex.schema.SellerComplianceYear;
 import io.dex.schema.TopProducts;
 import io.dex.schema.TradingDayVolume;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,23 +33,21 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
     private static final BigDecimal ZERO = new BigDecimal("0.0000");
 
     private final ClusterStores cluster;
-    private final ExchangeStores stores;
     private final ZoneId exchangeZone;
     private final Clock clock;
 
-    /** Queries over {@code stores}; seller years default to today's in {@code exchangeZone} when a seller has none. */
-    public StreamsExchangeQueries(ClusterStores cluster, ExchangeStores stores, ZoneId exchangeZone, Clock clock) {
+    /** Queries over {@code cluster}; seller years default to today's in {@code exchangeZone} when a seller has none. */
+    public StreamsExchangeQueries(ClusterStores cluster, ZoneId exchangeZone, Clock clock) {
         this.cluster = cluster;
-        this.stores = stores;
         this.exchangeZone = exchangeZone;
         this.clock = clock;
     }
 
     @Override
     public ExchangeSummary summary() {
-        Optional<TradingVolume> exchange = cluster.get(stores.exchangeVolume(), ExchangeStores.EXCHANGE_KEY);
-        long listed = cluster.get(stores.productCounts(), ExchangeStores.TOTAL_KEY).map(ProductCount::getListed).orElse(0L);
-        long deadLetters = cluster.all(stores.deadLetterCounts()).stream().mapToLong(entry -> entry.value().getCount()).sum();
+        Optional<TradingVolume> exchange = cluster.get(QueryableStores.EXCHANGE_VOLUME, QueryableStores.EXCHANGE_KEY);
+        long listed = cluster.get(QueryableStores.PRODUCT_COUNTS, QueryableStores.TOTAL_KEY).map(ProductCount::getListed).orElse(0L);
+        long deadLetters = cluster.all(QueryableStores.DEAD_LETTER_COUNTS).stream().mapToLong(entry -> entry.value().getCount()).sum();
         return new ExchangeSummary(listed,
                 exchange.map(TradingVolume::getTrades).orElse(0L),
                 exchange.map(TradingVolume::getVolumeCny).orElse(ZERO),
@@ -62,9 +60,9 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
     public ProductCounts productCounts() {
         Map<String, Map<String, Long>> byDimension = new TreeMap<>();
         long total = 0;
-        for (StoreEntry<ProductCount> entry : cluster.all(stores.productCounts())) {
+        for (StoreEntry<ProductCount> entry : cluster.all(QueryableStores.PRODUCT_COUNTS)) {
             ProductCount count = entry.value();
-            if (entry.key().equals(ExchangeStores.TOTAL_KEY)) {
+            if (entry.key().equals(QueryableStores.TOTAL_KEY)) {
                 total = count.getListed();
             } else if (count.getListed() > 0) {
                 byDimension.computeIfAbsent(count.getDimension(), dimension -> new TreeMap<>())
@@ -72,14 +70,14 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
             }
         }
         return new ProductCounts(total,
-                byDimension.getOrDefault(ExchangeStores.CATEGORY_DIMENSION, Map.of()),
-                byDimension.getOrDefault(ExchangeStores.DELIVERY_MODE_DIMENSION, Map.of()),
-                byDimension.getOrDefault(ExchangeStores.CLASSIFICATION_DIMENSION, Map.of()));
+                byDimension.getOrDefault(QueryableStores.CATEGORY_DIMENSION, Map.of()),
+                byDimension.getOrDefault(QueryableStores.DELIVERY_MODE_DIMENSION, Map.of()),
+                byDimension.getOrDefault(QueryableStores.CLASSIFICATION_DIMENSION, Map.of()));
     }
 
     @Override
     public ProviderListings providerListings(String memberId) {
-        Optional<ProductCount> count = cluster.get(stores.productCounts(), ExchangeStores.providerKey(memberId));
+        Optional<ProductCount> count = cluster.get(QueryableStores.PRODUCT_COUNTS, QueryableStores.providerKey(memberId));
         if (count.isEmpty()) {
             requireKnownMember(memberId);
         }
@@ -88,7 +86,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public List<CategoryVolume> categoryVolumes() {
-        return cluster.all(stores.categoryVolume()).stream()
+        return cluster.all(QueryableStores.CATEGORY_VOLUMES).stream()
                 .map(StoreEntry::value)
                 .map(volume -> new CategoryVolume(volume.getScope(), volume.getTrades(), volume.getVolumeCny(),
                         volume.getCrossBorderTrades(), volume.getCrossBorderVolumeCny()))
@@ -98,7 +96,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public List<WindowVolume> categoryWindows(Category category, Instant from, Instant to) {
-        return cluster.windows(stores.categoryWindows(), category.name(), from, to).stream()
+        return cluster.windows(QueryableStores.CATEGORY_WINDOWS, category.name(), from, to).stream()
                 .map(StoreEntry::value)
                 .map(window -> new WindowVolume(window.getWindowStart(), window.getWindowEnd(), window.getTrades(),
                         window.getVolumeCny()))
@@ -120,7 +118,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public List<TradingDay> tradingDays(LocalDate from, LocalDate to) {
-        return cluster.all(stores.tradingDays()).stream()
+        return cluster.all(QueryableStores.TRADING_DAYS).stream()
                 .map(StoreEntry::value)
                 .map(day -> new TradingDay(LocalDate.parse(day.getDay()), day.getTrades(), day.getVolumeCny(),
                         day.getCrossBorderTrades(), day.getCrossBorderVolumeCny()))
@@ -131,8 +129,8 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public ProductVolume productVolume(String productId) {
-        Optional<TradingVolume> volume = cluster.get(stores.productVolume(), productId);
-        if (volume.isEmpty() && cluster.get(stores.products(), productId).isEmpty()) {
+        Optional<TradingVolume> volume = cluster.get(QueryableStores.PRODUCT_VOLUMES, productId);
+        if (volume.isEmpty() && cluster.get(QueryableStores.PRODUCTS, productId).isEmpty()) {
             throw new UnknownIdException("product", productId);
         }
         return new ProductVolume(productId, volume.map(TradingVolume::getTrades).orElse(0L),
@@ -141,8 +139,8 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public List<TopProduct> topProducts(int n, Optional<Category> category) {
-        String scope = category.map(Category::name).orElse(ExchangeStores.ALL_SCOPE);
-        return cluster.get(stores.topProducts(), scope).map(TopProducts::getProducts).orElse(List.of()).stream()
+        String scope = category.map(Category::name).orElse(QueryableStores.ALL_SCOPE);
+        return cluster.get(QueryableStores.TOP_PRODUCTS, scope).map(TopProducts::getProducts).orElse(List.of()).stream()
                 .limit(n)
                 .map(ranked -> new TopProduct(ranked.getProductId(), ranked.getVolumeCny(), ranked.getTrades()))
                 .toList();
@@ -150,7 +148,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public MemberTrading memberTrading(String memberId) {
-        Optional<MemberVolume> volume = cluster.get(stores.memberVolume(), memberId);
+        Optional<MemberVolume> volume = cluster.get(QueryableStores.MEMBER_VOLUMES, memberId);
         if (volume.isEmpty()) {
             requireKnownMember(memberId);
         }
@@ -163,7 +161,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public List<JurisdictionVolume> jurisdictionVolumes() {
-        return cluster.all(stores.jurisdictionVolume()).stream()
+        return cluster.all(QueryableStores.JURISDICTION_VOLUMES).stream()
                 .map(StoreEntry::value)
                 .map(volume -> new JurisdictionVolume(volume.getScope(), volume.getTrades(), volume.getVolumeCny()))
                 .sorted(Comparator.comparing(JurisdictionVolume::jurisdiction))
@@ -176,7 +174,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
         for (ComplianceOutcome outcome : ComplianceOutcome.values()) {
             byOutcome.put(outcome, new OutcomeVolume(0, ZERO));
         }
-        for (StoreEntry<ComplianceVolume> entry : cluster.all(stores.complianceVolume())) {
+        for (StoreEntry<ComplianceVolume> entry : cluster.all(QueryableStores.COMPLIANCE_OUTCOMES)) {
             ComplianceVolume volume = entry.value();
             byOutcome.put(ComplianceOutcome.valueOf(volume.getOutcome()),
                     new OutcomeVolume(volume.getTrades(), volume.getVolumeCny()));
@@ -186,21 +184,26 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public SellerCompliance sellerCompliance(String memberId, Optional<Integer> year) {
+        List<SellerComplianceYear> years = cluster.get(QueryableStores.SELLER_COMPLIANCE, memberId)
+                .map(SellerComplianceHistory::getYears).orElse(List.of());
+        // The history is oldest first: its last year is that of the seller's latest classified trade.
         Optional<SellerComplianceYear> sums = year.isPresent()
-                ? cluster.get(stores.sellerCompliance(), ExchangeStores.sellerYearKey(memberId, year.get()))
-                : latestYear(memberId);
+                ? years.stream().filter(entry -> entry.getYear() == year.get()).findFirst()
+                : years.stream().reduce((earlier, later) -> later);
         if (sums.isPresent()) {
             SellerComplianceYear found = sums.get();
             return new SellerCompliance(memberId, found.getYear(), found.getPiSubjects(), found.getSensitivePiSubjects());
         }
-        requireKnownMember(memberId);
+        if (years.isEmpty()) {
+            requireKnownMember(memberId);
+        }
         return new SellerCompliance(memberId, year.orElseGet(() -> LocalDate.now(clock.withZone(exchangeZone)).getYear()), 0, 0);
     }
 
     @Override
     public Map<String, Long> deadLettersByReason() {
         Map<String, Long> byReason = new TreeMap<>();
-        for (StoreEntry<DeadLetterCount> entry : cluster.all(stores.deadLetterCounts())) {
+        for (StoreEntry<DeadLetterCount> entry : cluster.all(QueryableStores.DEAD_LETTER_COUNTS)) {
             if (entry.value().getCount() > 0) {
                 byReason.put(entry.value().getReason(), entry.value().getCount());
             }
@@ -208,21 +211,10 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
         return byReason;
     }
 
-    /** The seller's sums of the latest year it has classified trades in. */
-    private Optional<SellerComplianceYear> latestYear(String memberId) {
-        List<SellerComplianceYear> years = new ArrayList<>();
-        for (StoreEntry<SellerComplianceYear> entry : cluster.all(stores.sellerCompliance())) {
-            if (entry.value().getMemberId().equals(memberId)) {
-                years.add(entry.value());
-            }
-        }
-        return years.stream().max(Comparator.comparingInt(SellerComplianceYear::getYear));
-    }
-
     /** A member is known once it has listed a product or traded. */
     private void requireKnownMember(String memberId) {
-        boolean known = cluster.get(stores.memberVolume(), memberId).isPresent()
-                || cluster.get(stores.productCounts(), ExchangeStores.providerKey(memberId)).isPresent();
+        boolean known = cluster.get(QueryableStores.MEMBER_VOLUMES, memberId).isPresent()
+                || cluster.get(QueryableStores.PRODUCT_COUNTS, QueryableStores.providerKey(memberId)).isPresent();
         if (!known) {
             throw new UnknownIdException("member", memberId);
         }
