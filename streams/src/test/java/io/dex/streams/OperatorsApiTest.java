@@ -19,13 +19,18 @@ import io.dex.testkit.ExchangeTestCluster;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -74,10 +79,12 @@ class OperatorsApiTest {
         publisher.publishTrade(trade("T1", "P-FIN-1", "M-A", "M-B", "CN", "100", "CNY", 0));
         publisher.publishTrade(trade("T8", "P-NOPE", "M-A", "M-B", "CN", "1", "CNY", 0));
         publisher.publishTrade(trade("T9", "P-OLD", "M-C", "M-B", "CN", "1", "CNY", 0));
+        // A day late: in the running totals, left out of its closed window and trading day.
+        publisher.publishTrade(trade("T10", "P-FIN-1", "M-A", "M-B", "CN", "9", "CNY", -24 * 60));
         publisher.flush();
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(() -> {
             HttpResponse<String> summary = get(url(0), "/api/v1/summary");
-            return summary.statusCode() == 200 && body(summary).path("trades").asLong() == 5
+            return summary.statusCode() == 200 && body(summary).path("trades").asLong() == 6
                     && body(summary).path("deadLetters").asLong() == 4
                     && body(get(url(0), "/api/v1/compliance")).path("byOutcome").path("BLOCKED").path("trades").asLong() == 1;
         });
@@ -145,7 +152,7 @@ class OperatorsApiTest {
         assertThat(partitions).containsExactlyInAnyOrder(0, 1, 2);
         assertThat(owners).containsExactlyInAnyOrder(exchange.instance(0).server().advertised(),
                 exchange.instance(1).server().advertised());
-        assertAnswer("/api/v1/volume/products/P-FIN-1", "{\"productId\":\"P-FIN-1\",\"trades\":2,\"volumeCny\":\"171.0000\"}");
+        assertAnswer("/api/v1/volume/products/P-FIN-1", "{\"productId\":\"P-FIN-1\",\"trades\":3,\"volumeCny\":\"180.0000\"}");
         assertAnswer("/api/v1/volume/products/P-FIN-2", "{\"productId\":\"P-FIN-2\",\"trades\":1,\"volumeCny\":\"200.0000\"}");
         assertAnswer("/api/v1/volume/products/P-ENE-1", "{\"productId\":\"P-ENE-1\",\"trades\":2,\"volumeCny\":\"1050.5000\"}");
     }
@@ -153,7 +160,7 @@ class OperatorsApiTest {
     @Test
     @DisplayName("summary: listed products, accepted trades, volumes and every dead letter")
     void summary() {
-        assertAnswer("/api/v1/summary", "{\"listedProducts\":4,\"trades\":5,\"volumeCny\":\"1421.5000\","
+        assertAnswer("/api/v1/summary", "{\"listedProducts\":4,\"trades\":6,\"volumeCny\":\"1430.5000\","
                 + "\"crossBorderTrades\":3,\"crossBorderVolumeCny\":\"321.0000\",\"deadLetters\":4}");
     }
 
@@ -175,7 +182,7 @@ class OperatorsApiTest {
     void categories() {
         assertAnswer("/api/v1/volume/categories", "["
                 + "{\"category\":\"ENERGY\",\"trades\":2,\"volumeCny\":\"1050.5000\",\"crossBorderTrades\":1,\"crossBorderVolumeCny\":\"50.0000\"},"
-                + "{\"category\":\"FINANCE\",\"trades\":3,\"volumeCny\":\"371.0000\",\"crossBorderTrades\":2,\"crossBorderVolumeCny\":\"271.0000\"}]");
+                + "{\"category\":\"FINANCE\",\"trades\":4,\"volumeCny\":\"380.0000\",\"crossBorderTrades\":2,\"crossBorderVolumeCny\":\"271.0000\"}]");
     }
 
     @Test
@@ -188,6 +195,7 @@ class OperatorsApiTest {
                 + "{\"windowStart\":\"2026-11-28T09:00:00Z\",\"windowEnd\":\"2026-11-28T09:01:00Z\",\"trades\":1,\"volumeCny\":\"50.0000\"}]");
         assertAnswer("/api/v1/volume/categories/FINANCE/windows?from=2026-11-28T08:00:00Z&to=2026-11-28T10:00:00Z", "["
                 + "{\"windowStart\":\"2026-11-28T09:00:00Z\",\"windowEnd\":\"2026-11-28T09:01:00Z\",\"trades\":3,\"volumeCny\":\"371.0000\"}]");
+        assertAnswer("/api/v1/volume/categories/FINANCE/windows?from=2026-11-27T00:00:00Z&to=2026-11-28T00:00:00Z", "[]");
         assertAnswer("/api/v1/volume/categories/PATENTS_IP/windows?from=2026-11-28T08:00:00Z&to=2026-11-28T10:00:00Z", "[]");
         assertError("/api/v1/volume/categories/ENERGY/windows?from=2026-11-28T09:03:00Z&to=2026-11-28T09:00:00Z", 400);
         assertError("/api/v1/volume/categories/ENERGY/windows?from=2026-11-28T09:00:00Z&to=2026-11-28T09:00:00Z", 400);
@@ -204,7 +212,7 @@ class OperatorsApiTest {
         assertAnswer("/api/v1/volume/daily?from=2026-11-28&to=2026-11-29", "[{\"day\":\"2026-11-28\",\"trades\":5,"
                 + "\"volumeCny\":\"1421.5000\",\"crossBorderTrades\":3,\"crossBorderVolumeCny\":\"321.0000\"}]");
         assertAnswer("/api/v1/volume/daily?from=2026-11-29&to=2026-11-30", "[]");
-        assertAnswer("/api/v1/volume/daily?from=2026-11-27&to=2026-11-28", "[]");
+        assertAnswer("/api/v1/volume/daily?from=2026-11-27&to=2026-11-28", "[]"); // T10 came after its day closed
         assertError("/api/v1/volume/daily?from=2026-11-29&to=2026-11-28", 400);
         assertError("/api/v1/volume/daily?from=2026-13-01&to=2026-12-28", 400);
         assertError("/api/v1/volume/daily?from=2026-11-01", 400);
@@ -223,13 +231,13 @@ class OperatorsApiTest {
     void topProducts() {
         String all = "[{\"productId\":\"P-ENE-1\",\"volumeCny\":\"1050.5000\",\"trades\":2},"
                 + "{\"productId\":\"P-FIN-2\",\"volumeCny\":\"200.0000\",\"trades\":1},"
-                + "{\"productId\":\"P-FIN-1\",\"volumeCny\":\"171.0000\",\"trades\":2}]";
+                + "{\"productId\":\"P-FIN-1\",\"volumeCny\":\"180.0000\",\"trades\":3}]";
         assertAnswer("/api/v1/volume/products/top", all);
         assertAnswer("/api/v1/volume/products/top?n=10", all);
         assertAnswer("/api/v1/volume/products/top?n=2", "[{\"productId\":\"P-ENE-1\",\"volumeCny\":\"1050.5000\",\"trades\":2},"
                 + "{\"productId\":\"P-FIN-2\",\"volumeCny\":\"200.0000\",\"trades\":1}]");
         assertAnswer("/api/v1/volume/products/top?category=FINANCE", "[{\"productId\":\"P-FIN-2\",\"volumeCny\":\"200.0000\",\"trades\":1},"
-                + "{\"productId\":\"P-FIN-1\",\"volumeCny\":\"171.0000\",\"trades\":2}]");
+                + "{\"productId\":\"P-FIN-1\",\"volumeCny\":\"180.0000\",\"trades\":3}]");
         assertAnswer("/api/v1/volume/products/top?n=1&category=ENERGY", "[{\"productId\":\"P-ENE-1\",\"volumeCny\":\"1050.5000\",\"trades\":2}]");
         assertAnswer("/api/v1/volume/products/top?category=HEALTHCARE", "[]");
         assertError("/api/v1/volume/products/top?n=0", 400);
@@ -241,10 +249,10 @@ class OperatorsApiTest {
     @Test
     @DisplayName("member volume as seller and buyer: zeros for a known member without trades, 404 for one never seen")
     void members() {
-        assertAnswer("/api/v1/volume/members/M-A", "{\"memberId\":\"M-A\",\"salesTrades\":3,\"salesVolumeCny\":\"371.0000\","
+        assertAnswer("/api/v1/volume/members/M-A", "{\"memberId\":\"M-A\",\"salesTrades\":4,\"salesVolumeCny\":\"380.0000\","
                 + "\"purchaseTrades\":1,\"purchaseVolumeCny\":\"50.0000\"}");
         assertAnswer("/api/v1/volume/members/M-B", "{\"memberId\":\"M-B\",\"salesTrades\":2,\"salesVolumeCny\":\"1050.5000\","
-                + "\"purchaseTrades\":2,\"purchaseVolumeCny\":\"300.0000\"}");
+                + "\"purchaseTrades\":3,\"purchaseVolumeCny\":\"309.0000\"}");
         assertAnswer("/api/v1/volume/members/M-C", "{\"memberId\":\"M-C\",\"salesTrades\":0,\"salesVolumeCny\":\"0.0000\","
                 + "\"purchaseTrades\":1,\"purchaseVolumeCny\":\"71.0000\"}");
         assertAnswer("/api/v1/volume/members/M-E", "{\"memberId\":\"M-E\",\"salesTrades\":0,\"salesVolumeCny\":\"0.0000\","
@@ -255,7 +263,7 @@ class OperatorsApiTest {
     @Test
     @DisplayName("volume per buyer jurisdiction, CN included")
     void jurisdictions() {
-        assertAnswer("/api/v1/volume/jurisdictions", "[{\"jurisdiction\":\"CN\",\"trades\":2,\"volumeCny\":\"1100.5000\"},"
+        assertAnswer("/api/v1/volume/jurisdictions", "[{\"jurisdiction\":\"CN\",\"trades\":3,\"volumeCny\":\"1109.5000\"},"
                 + "{\"jurisdiction\":\"DE\",\"trades\":1,\"volumeCny\":\"50.0000\"},"
                 + "{\"jurisdiction\":\"SG\",\"trades\":1,\"volumeCny\":\"200.0000\"},"
                 + "{\"jurisdiction\":\"US\",\"trades\":1,\"volumeCny\":\"71.0000\"}]");
@@ -283,6 +291,57 @@ class OperatorsApiTest {
         assertError("/api/v1/compliance/sellers/M-NEVER", 404);
         assertError("/api/v1/compliance/sellers/M-A?year=26x", 400);
         assertError("/api/v1/compliance/sellers/M-A?year=0", 400);
+    }
+
+    @Test
+    @DisplayName("metrics: Kafka Streams, JVM, HTTP and the exchange's own counters, summed over both instances")
+    void metrics() throws Exception {
+        // Kafka Streams metrics created after start reach Micrometer when its binder next looks (every minute).
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    List<PrometheusScrape> scrapes = List.of(scrape(0), scrape(1));
+                    assertThat(total(scrapes, "kafka_stream_dex_trades_accepted_total")).isGreaterThanOrEqualTo(6);
+                    for (String reason : List.of("CROSS_BORDER_BLOCKED", "DUPLICATE_TRANSACTION", "UNKNOWN_PRODUCT", "PRODUCT_NOT_LISTED")) {
+                        assertThat(scrapes.stream().mapToDouble(s -> s.sum("kafka_stream_dex_dead_letters_total", "reason", reason)).sum())
+                                .as(reason).isGreaterThanOrEqualTo(1);
+                    }
+                    for (String outcome : List.of("EXEMPT", "STANDARD_CONTRACT", "SECURITY_ASSESSMENT", "BLOCKED")) {
+                        assertThat(scrapes.stream().mapToDouble(s -> s.sum("kafka_stream_dex_compliance_outcomes_total", "outcome", outcome)).sum())
+                                .as(outcome).isGreaterThanOrEqualTo(1);
+                    }
+                    assertThat(total(scrapes, "kafka_stream_dex_duplicate_trades_total")).isGreaterThanOrEqualTo(1);
+                    assertThat(scrapes.stream().mapToDouble(s -> s.sum("kafka_stream_dex_late_trades_total", "window", "trading-day")).sum())
+                            .isGreaterThanOrEqualTo(1);
+                    assertThat(grafanaMetrics()).allSatisfy(metric -> assertThat(scrapes).as(metric).anyMatch(s -> s.has(metric)));
+                });
+        PrometheusScrape scrape = scrape(0);
+        assertThat(scrape.sum("dex_streams_running")).isEqualTo(1);
+        assertThat(scrape.has("kafka_stream_thread_process_rate")).isTrue();
+        assertThat(scrape.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(scrape.sum("http_server_requests_seconds_count", "route", "/api/v1/summary")).isPositive();
+        assertThat(scrape.has("dex_end_to_end_latency_seconds_bucket")).isTrue();
+    }
+
+    private PrometheusScrape scrape(int instance) {
+        HttpResponse<String> response = get(url(instance), "/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new PrometheusScrape(response.body());
+    }
+
+    private static double total(List<PrometheusScrape> scrapes, String metric) {
+        return scrapes.stream().mapToDouble(scrape -> scrape.sum(metric)).sum();
+    }
+
+    /** Every metric the Grafana dashboard queries. */
+    private static Set<String> grafanaMetrics() throws Exception {
+        String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dex-exchange.json"));
+        Set<String> metrics = new TreeSet<>();
+        Matcher metric = Pattern.compile("([a-z_][a-z0-9_]*)\\{job=").matcher(dashboard);
+        while (metric.find()) {
+            metrics.add(metric.group(1));
+        }
+        assertThat(metrics).hasSizeGreaterThan(10);
+        return metrics;
     }
 
     @Test

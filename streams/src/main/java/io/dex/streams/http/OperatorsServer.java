@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dex.streams.ExchangeStreamsApp;
 import io.dex.streams.dashboard.DashboardAssets;
 import io.dex.streams.live.LiveFeed;
+import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.streams.metrics.ExchangeMeterRegistry;
 import io.dex.streams.metrics.HttpRequestMetrics;
 import io.dex.streams.query.ClusterStores;
@@ -49,6 +50,7 @@ public final class OperatorsServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final StreamsAttachment attachment = new StreamsAttachment();
     private final LiveFeed live;
+    private final EndToEndLatency endToEndLatency;
     private final AtomicReference<KafkaStreamsMetrics> streamsMetrics = new AtomicReference<>();
 
     /**
@@ -70,6 +72,7 @@ public final class OperatorsServer implements AutoCloseable {
 
     private OperatorsServer(Settings settings, PrometheusMeterRegistry registry) {
         this.registry = registry;
+        this.endToEndLatency = new EndToEndLatency(registry);
         ObjectMapper json = ApiJson.mapper();
         this.live = new LiveFeed(() -> attachment.current().map(StreamsAttachment.Attached::queries), json,
                 settings.maxLiveClients(), settings.livePeriod(), Duration.ofSeconds(15), Clock.systemUTC());
@@ -148,6 +151,14 @@ public final class OperatorsServer implements AutoCloseable {
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
         streamsMetrics.set(metrics);
+    }
+
+    /**
+     * The end-to-end latency histogram served at {@code /metrics}, for the topology to record into
+     * where an aggregate update becomes visible.
+     */
+    public EndToEndLatency endToEndLatency() {
+        return endToEndLatency;
     }
 
     /** Clients of the live feed now. */
