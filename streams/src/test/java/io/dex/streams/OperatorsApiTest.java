@@ -16,15 +16,24 @@ import io.dex.schema.TradeEvent;
 import io.dex.streams.query.QueryableStores;
 import io.dex.testkit.ExchangeIntegrationTest;
 import io.dex.testkit.ExchangeTestCluster;
+import io.dex.streams.watch.WatchCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +48,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
 
 /**
  * Every endpoint of the HTTP API against the real topology, on two instances sharing three
@@ -50,6 +60,8 @@ import org.junit.jupiter.api.TestInstance;
 class OperatorsApiTest {
 
     private static final List<String> PRODUCTS = List.of("P-FIN-1", "P-FIN-2", "P-ENE-1", "P-HEA-1", "P-OLD");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private RunningExchange exchange;
 
@@ -342,6 +354,72 @@ class OperatorsApiTest {
         }
         assertThat(metrics).hasSizeGreaterThan(10);
         return metrics;
+    }
+
+    @Test
+    @DisplayName("live feed: a snapshot of the aggregates as a server-sent event; the client count drops when it leaves")
+    void liveFeed() throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(
+                HttpRequest.newBuilder(url(1).resolve("/api/v1/live")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        JsonNode snapshot;
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            Iterator<String> events = lines.iterator();
+            String event = "";
+            String data = null;
+            while (data == null) {
+                String line = events.next();
+                if (line.startsWith("event:")) {
+                    event = line.substring("event:".length()).trim();
+                } else if (line.startsWith("data:") && event.equals("snapshot")) {
+                    data = line.substring("data:".length()).trim();
+                }
+            }
+            snapshot = json(data);
+            assertThat(exchange.instance(1).server().liveClients()).isEqualTo(1);
+        }
+        assertThat(snapshot.path("summary").path("trades").asLong()).isEqualTo(6);
+        assertThat(snapshot.path("summary").path("volumeCny").asText()).isEqualTo("1430.5000");
+        assertThat(snapshot.path("productCounts").path("total").asLong()).isEqualTo(4);
+        assertThat(snapshot.path("categories")).hasSize(2);
+        assertThat(snapshot.path("topProducts").path(0).path("productId").asText()).isEqualTo("P-ENE-1");
+        assertThat(snapshot.path("jurisdictions")).hasSize(4);
+        assertThat(snapshot.path("deadLettersByReason")).isEqualTo(json("{\"CROSS_BORDER_BLOCKED\":1,"
+                + "\"DUPLICATE_TRANSACTION\":1,\"PRODUCT_NOT_LISTED\":1,\"UNKNOWN_PRODUCT\":1}"));
+        assertThat(snapshot.path("compliance").path("byOutcome").path("BLOCKED").path("volumeCny").asText()).isEqualTo("213.0000");
+        // The trades are a day old: no window of the last 30 minutes has any.
+        assertThat(snapshot.path("recentWindows")).isEmpty();
+        // The server notices the closed connection at its next write (a heartbeat at the latest).
+        await().atMost(Duration.ofSeconds(40)).until(() -> exchange.instance(1).server().liveClients() == 0);
+    }
+
+    @Test
+    @DisplayName("dex watch --once prints the aggregates of any instance, and fails when none answers")
+    void watchOnce() throws Exception {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        int exit = new CommandLine(new WatchCommand(out, Clock.systemUTC())).execute("--url", url(1).toString(), "--once");
+        String screen = text.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(screen).isZero();
+        assertThat(screen).doesNotContain("\033");
+        assertThat(screen).containsSubsequence("Listed products", "4", "Trades", "6", "Volume CNY", "1,430.50",
+                "Cross-border volume CNY", "321.00", "Dead letters", "4");
+        assertThat(screen).containsSubsequence("ENERGY", "2", "1,050.50", "50.00", "FINANCE", "4", "380.00", "271.00");
+        assertThat(screen).containsSubsequence("1 P-ENE-1", "2 P-FIN-2", "3 P-FIN-1");
+        assertThat(screen).containsSubsequence("EXEMPT", "71.00", "STANDARD_CONTRACT", "50.00",
+                "SECURITY_ASSESSMENT", "200.00", "BLOCKED", "213.00");
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        text.reset();
+        int failed = new CommandLine(new WatchCommand(out, Clock.systemUTC()))
+                .execute("--url", "http://127.0.0.1:" + closedPort, "--once");
+        assertThat(failed).isEqualTo(1);
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("Cannot read the aggregates");
     }
 
     @Test
