@@ -123,7 +123,7 @@ function drawCategories(categories) {
   });
   const labelWidth = 150;
   const valueWidth = 120;
-  const rowHeight = Math.min(26, (size.height - 8) / rows.length);
+  const rowHeight = Math.min(34, (size.height - 8) / rows.length);
   const barArea = size.width - labelWidth - valueWidth;
   const max = Math.max(...rows.map((row) => Number(row.volumeCny)), 1);
   rows.forEach((row, index) => {
@@ -131,15 +131,16 @@ function drawCategories(categories) {
     const barHeight = Math.max(rowHeight - 8, 4);
     const total = (Number(row.volumeCny) / max) * barArea;
     const cross = (Number(row.crossBorderVolumeCny) / max) * barArea;
-    svg.appendChild(svgElement('text', { x: labelWidth - 8, y: y + barHeight - 1, 'text-anchor': 'end', class: 'label' },
-      row.category));
+    const middle = y + barHeight / 2;
+    svg.appendChild(svgElement('text', { x: labelWidth - 8, y: middle, 'text-anchor': 'end', 'dominant-baseline': 'middle',
+      class: 'label' }, row.category));
     const bar = svgElement('rect', { x: labelWidth, y, width: Math.max(total, 1), height: barHeight, class: 'bar-total' });
     bar.appendChild(svgElement('title', {}, `${row.category}: ${formatCny(row.volumeCny)} CNY in ${formatCount(row.trades)} trades`));
     svg.appendChild(bar);
     if (cross > 0) {
       svg.appendChild(svgElement('rect', { x: labelWidth, y, width: cross, height: barHeight, class: 'bar-cross' }));
     }
-    svg.appendChild(svgElement('text', { x: labelWidth + Math.max(total, 1) + 6, y: y + barHeight - 1 },
+    svg.appendChild(svgElement('text', { x: labelWidth + Math.max(total, 1) + 6, y: middle, 'dominant-baseline': 'middle' },
       formatCnyShort(row.volumeCny)));
   });
 }
@@ -175,9 +176,11 @@ function drawMinutes(windows) {
       class: 'bar-minute' });
     bar.appendChild(svgElement('title', {}, `${clock(slot.start)}: ${formatCount(slot.trades)} trades`));
     svg.appendChild(bar);
-    if (index % 5 === 0 || index === slots.length - 1) {
-      svg.appendChild(svgElement('text', { x: x + slotWidth / 2, y: size.height - 6, 'text-anchor': 'middle' },
-        clock(slot.start)));
+    const last = index === slots.length - 1;
+    if (index % 5 === 0 || last) {
+      // The last label ends at the right edge instead of overflowing it.
+      svg.appendChild(svgElement('text', { x: last ? size.width : x + slotWidth / 2, y: size.height - 6,
+        'text-anchor': last ? 'end' : 'middle' }, clock(slot.start)));
     }
   });
 }

@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The system's Chromium and chromedriver (Debian packages), headless, with an empty profile in the
  * build directory: nothing is downloaded, no background networking.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final String BROWSER = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
@@ -24,12 +24,12 @@ final class HeadlessChromium {
     }
 
     /** Whether the browser and its driver are installed (the CI script installs them). */
-    static boolean installed() {
+    public static boolean installed() {
         return new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
     }
 
     /** A browser with a laptop-sized window; quit it after use. */
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Path profile;
         try {
             profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-profile-");
