@@ -171,10 +171,18 @@ public final class LocalExchange implements AutoCloseable {
                     process.onExit(), process::detachFromJvmExit, process::stop));
             CompletableFuture<Void> registryUp = registry.thenAccept(process -> supervise("Schema registry", process.logFile(),
                     process.onExit(), process::detachFromJvmExit, process::stop));
+            // Completes when both are up, or fails as soon as one of them fails.
+            CompletableFuture<Void> bothUp = new CompletableFuture<>();
+            List.of(brokerUp, registryUp).forEach(up -> up.exceptionally(failure -> {
+                bothUp.completeExceptionally(failure);
+                return null;
+            }));
+            CompletableFuture.allOf(brokerUp, registryUp).thenRun(() -> bothUp.complete(null));
             try {
-                CompletableFuture.allOf(brokerUp, registryUp).join();
+                bothUp.join();
             } catch (CompletionException e) {
-                // Wait for the other one, whichever way it ends, so that close() finds it registered.
+                // Fail fast: interrupt the other start (its child is stopped), or let close() find it registered.
+                starter.shutdownNow();
                 CompletableFuture.allOf(brokerUp.exceptionally(ignored -> null), registryUp.exceptionally(ignored -> null)).join();
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
