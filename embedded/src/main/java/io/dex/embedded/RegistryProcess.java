@@ -1,17 +1,19 @@
 package io.dex.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 /**
  * A real Apicurio Registry (Confluent-compatible API under {@code /apis/ccompat/v7}) running as a
@@ -38,10 +40,12 @@ public final class RegistryProcess implements AutoCloseable {
 
     private final int port;
     private final ChildProcess child;
+    private final PidFile pidFile;
 
-    private RegistryProcess(int port, ChildProcess child) {
+    private RegistryProcess(int port, ChildProcess child, PidFile pidFile) {
         this.port = port;
         this.child = child;
+        this.pidFile = pidFile;
     }
 
     /** {@link #start(RegistryStorage, int, Path, Duration)} with {@link #DEFAULT_START_TIMEOUT}. */
@@ -61,14 +65,15 @@ public final class RegistryProcess implements AutoCloseable {
      *                               quotes the end of its log)
      */
     public static RegistryProcess start(RegistryStorage storage, int port, Path directory, Duration startTimeout) {
+        Path home = createDirectories(directory.toAbsolutePath());
+        PidFile pidFile = new PidFile(home.resolve("registry.pid"), "schema registry");
+        pidFile.awaitNoLeftover(STOP_GRACE);
         if (port != 0) {
             LoopbackPorts.requireFree(port, "schema registry HTTP");
         }
         int httpPort = LoopbackPorts.resolve(port);
-        Path home = directory.toAbsolutePath();
         RegistryHome distribution = RegistryHome.locate();
-        List<String> command = new ArrayList<>(List.of(
-                ChildProcess.javaLauncher(),
+        List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx256m",
                 "-Djava.io.tmpdir=" + createDirectories(home.resolve("tmp")),
                 "-Dquarkus.http.host=127.0.0.1",
@@ -78,13 +83,15 @@ public final class RegistryProcess implements AutoCloseable {
                 "-Dquarkus.management.port=" + LoopbackPorts.free()));
         if (storage == RegistryStorage.FILE) {
             // WRITE_DELAY=0: without it a kill -9 lost schemas and the restarted registry reused their ids.
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + home.resolve(DATABASE_NAME) + ";WRITE_DELAY=0");
+            jvmOptions.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + home.resolve(DATABASE_NAME) + ";WRITE_DELAY=0");
         }
-        command.add("-jar");
-        command.add(distribution.runnerJar().toString());
+        // Under OrphanGuard: a registry outliving a killed dex would keep its port and its database locked.
+        List<String> command = OrphanGuard.javaCommand(jvmOptions, distribution.runnerJar().toString(),
+                mainClass(distribution.runnerJar()), List.of());
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         ChildProcess child = ChildProcess.start("schema registry on port " + httpPort, builder, home.resolve(LOG_FILE));
-        RegistryProcess registry = new RegistryProcess(httpPort, child);
+        ProcessHandle.of(child.pid()).ifPresent(pidFile::write);
+        RegistryProcess registry = new RegistryProcess(httpPort, child, pidFile);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         child.awaitReady("answering " + registry.confluentApiUrl() + "/subjects", startTimeout, () -> registry.answers(http));
         return registry;
@@ -98,6 +105,11 @@ public final class RegistryProcess implements AutoCloseable {
     /** The Confluent-compatible API base URL, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
     public String confluentApiUrl() {
         return "http://127.0.0.1:" + port + CONFLUENT_API;
+    }
+
+    /** The operating-system process id of the registry. */
+    public long pid() {
+        return child.pid();
     }
 
     /** The registry's log file. */
@@ -118,6 +130,7 @@ public final class RegistryProcess implements AutoCloseable {
     /** Stops the registry (SIGTERM, then SIGKILL after 20 s) and waits until it is gone. */
     public void stop() {
         child.stop(STOP_GRACE);
+        pidFile.delete();
     }
 
     @Override
@@ -135,6 +148,15 @@ public final class RegistryProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The main class the runnable jar names (its manifest's {@code Class-Path} still applies on {@code -cp}). */
+    private static String mainClass(Path runnerJar) {
+        try (JarFile jar = new JarFile(runnerJar.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest of " + runnerJar, e);
         }
     }
 
