@@ -120,7 +120,7 @@ public final class ChildProcess implements AutoCloseable {
             if (System.nanoTime() - deadline > 0) {
                 stop(Duration.ofSeconds(5));
                 throw new ChildProcessException(name + " was not " + readiness + " within "
-                        + timeout.toSeconds() + " s; stopped it" + describeLog());
+                        + timeout.toMillis() + " ms; stopped it" + describeLog());
             }
             try {
                 Thread.sleep(PROBE_INTERVAL.toMillis());
@@ -183,7 +183,7 @@ public final class ChildProcess implements AutoCloseable {
             process.destroy();
             try {
                 if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("{} (pid {}) ignored SIGTERM for {} s; killing it", name, process.pid(), grace.toSeconds());
+                    LOG.warn("{} (pid {}) ignored SIGTERM for {} ms; killing it", name, process.pid(), grace.toMillis());
                     process.destroyForcibly();
                 }
                 process.waitFor();

@@ -1,13 +1,13 @@
 package io.dex.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +105,11 @@ public final class RegistryProcess implements AutoCloseable {
     /** The Confluent-compatible API base URL, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
     public String confluentApiUrl() {
         return "http://127.0.0.1:" + port + CONFLUENT_API;
+    }
+
+    /** The operating-system process id of the registry. */
+    public long pid() {
+        return child.pid();
     }
 
     /** The registry's log file. */

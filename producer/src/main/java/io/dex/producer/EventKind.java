@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -28,17 +29,17 @@ import org.apache.avro.specific.SpecificRecord;
 public final class EventKind<V extends SpecificRecord> {
 
     /** Product lifecycle events, key productId, event time occurredAt. */
-    public static final EventKind<DataProductEvent> PRODUCT = new EventKind<>("product", ExchangeTopics.DATA_PRODUCTS,
+    public static final EventKind<DataProductEvent> PRODUCT = new EventKind<>("product", ExchangeTopics.DATA_PRODUCTS, DataProductEvent::new,
             DataProductEvent::getProductId, DataProductEvent::getOccurredAt, "occurredAt",
             EventKind::identify, DataProductRules::violations, EventKind::completeProduct);
 
     /** Trades, key productId, event time occurredAt. */
-    public static final EventKind<TradeEvent> TRADE = new EventKind<>("trade", ExchangeTopics.TRADES,
+    public static final EventKind<TradeEvent> TRADE = new EventKind<>("trade", ExchangeTopics.TRADES, TradeEvent::new,
             TradeEvent::getProductId, TradeEvent::getOccurredAt, "occurredAt",
             trade -> { }, TradeRules::violations, trade -> trade.setAmount(ExchangeDecimals.money(trade.getAmount())));
 
     /** FX rates, key currency, event time effectiveAt. */
-    public static final EventKind<FxRate> FX = new EventKind<>("fx", ExchangeTopics.FX_RATES,
+    public static final EventKind<FxRate> FX = new EventKind<>("fx", ExchangeTopics.FX_RATES, FxRate::new,
             FxRate::getCurrency, FxRate::getEffectiveAt, "effectiveAt",
             rate -> { }, FxRateRules::violations, rate -> rate.setCnyPerUnit(ExchangeDecimals.fxRate(rate.getCnyPerUnit())));
 
@@ -47,6 +48,7 @@ public final class EventKind<V extends SpecificRecord> {
 
     private final String name;
     private final ExchangeTopic<V> topic;
+    private final Supplier<V> blank;
     private final Function<V, String> key;
     private final Function<V, Instant> eventTime;
     private final String eventTimeField;
@@ -54,10 +56,11 @@ public final class EventKind<V extends SpecificRecord> {
     private final Function<V, List<FieldViolation>> rules;
     private final Consumer<V> scales;
 
-    private EventKind(String name, ExchangeTopic<V> topic, Function<V, String> key, Function<V, Instant> eventTime,
+    private EventKind(String name, ExchangeTopic<V> topic, Supplier<V> blank, Function<V, String> key, Function<V, Instant> eventTime,
             String eventTimeField, Consumer<V> identity, Function<V, List<FieldViolation>> rules, Consumer<V> scales) {
         this.name = name;
         this.topic = topic;
+        this.blank = blank;
         this.key = key;
         this.eventTime = eventTime;
         this.eventTimeField = eventTimeField;
@@ -81,6 +84,11 @@ public final class EventKind<V extends SpecificRecord> {
         return topic;
     }
 
+    /** A new event of this kind with every field unset (for readers filling it field by field). */
+    public V newEvent() {
+        return blank.get();
+    }
+
     /** The record key of {@code event}. */
     public String key(V event) {
         return key.apply(event);
@@ -92,6 +100,20 @@ public final class EventKind<V extends SpecificRecord> {
     }
 
     /**
+     * Every field rule {@code event} breaks, in field order (the SPEC's rules, and an event time a Kafka
+     * record timestamp can carry); empty when it may be sent. Changes nothing.
+     */
+    public List<FieldViolation> violations(V event) {
+        List<FieldViolation> violations = new ArrayList<>(rules.apply(event));
+        Instant time = eventTime.apply(event);
+        if (time != null && time.isBefore(Instant.EPOCH)) {
+            // Kafka record timestamps, which carry the event time, cannot be negative.
+            violations.add(new FieldViolation(eventTimeField, "must not be before 1970-01-01T00:00:00Z"));
+        }
+        return violations;
+    }
+
+    /**
      * Makes {@code event} ready to send: generates an eventId when it has none, checks every field rule,
      * and when nothing is broken brings decimals to the schema's scale (exactly, never rounding).
      *
@@ -99,12 +121,7 @@ public final class EventKind<V extends SpecificRecord> {
      */
     public List<FieldViolation> prepare(V event) {
         identity.accept(event);
-        List<FieldViolation> violations = new ArrayList<>(rules.apply(event));
-        Instant time = eventTime.apply(event);
-        if (time != null && time.isBefore(Instant.EPOCH)) {
-            // Kafka record timestamps, which carry the event time, cannot be negative.
-            violations.add(new FieldViolation(eventTimeField, "must not be before 1970-01-01T00:00:00Z"));
-        }
+        List<FieldViolation> violations = violations(event);
         if (violations.isEmpty()) {
             scales.accept(event);
         }

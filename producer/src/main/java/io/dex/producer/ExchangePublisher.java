@@ -40,7 +40,7 @@ public final class ExchangePublisher implements AutoCloseable {
     private final Map<EventKind<?>, Serializer<?>> serializers = new HashMap<>();
     private final PublisherMetrics metrics;
     private final KafkaClientMetrics clientMetrics;
-    private final AtomicLong acknowledged = new AtomicLong();
+    private final Map<EventKind<?>, AtomicLong> acknowledged = new HashMap<>();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
@@ -51,6 +51,7 @@ public final class ExchangePublisher implements AutoCloseable {
     public ExchangePublisher(PublisherSettings settings, SchemaRegistryClient registry, MeterRegistry meters) {
         for (EventKind<?> kind : EventKind.ALL) {
             serializers.put(kind, kind.topic().valueSerde(registry).serializer());
+            acknowledged.put(kind, new AtomicLong());
         }
         this.producer = new KafkaProducer<>(settings.producerConfig());
         this.metrics = new PublisherMetrics(meters);
@@ -87,6 +88,19 @@ public final class ExchangePublisher implements AutoCloseable {
             metrics.rejected(kind);
             throw new InvalidEventException(kind, violations);
         }
+        return send(kind, event);
+    }
+
+    /**
+     * Sends {@code event} as it is, without client-side validation: for simulators and tests that
+     * exercise the exchange's dead-letter path with malformed events. Its decimals must already have
+     * the schema's scale and its event time must not be before 1970, or serialization fails.
+     */
+    public <V extends SpecificRecord> CompletableFuture<RecordMetadata> publishUnvalidated(EventKind<V> kind, V event) {
+        return send(kind, event);
+    }
+
+    private <V extends SpecificRecord> CompletableFuture<RecordMetadata> send(EventKind<V> kind, V event) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         long start = System.nanoTime();
         try {
@@ -96,15 +110,15 @@ public final class ExchangePublisher implements AutoCloseable {
                     topic, null, kind.eventTime(event).toEpochMilli(), kind.key(event), value);
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
-                    acknowledged.incrementAndGet();
+                    acknowledged.get(kind).incrementAndGet();
                     metrics.sent(kind, start);
                     result.complete(metadata);
                 } else {
                     fail(kind, error, result);
                 }
             });
-        } catch (KafkaException e) {
-            // Serialization (registry) and metadata failures surface here rather than in the callback.
+        } catch (KafkaException | IllegalArgumentException e) {
+            // Serialization (registry), metadata and record failures surface here rather than in the callback.
             fail(kind, e, result);
         }
         return result;
@@ -129,7 +143,12 @@ public final class ExchangePublisher implements AutoCloseable {
 
     /** Records acknowledged by the cluster so far. */
     public long acknowledged() {
-        return acknowledged.get();
+        return acknowledged.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** Records of {@code kind} acknowledged by the cluster so far. */
+    public long acknowledged(EventKind<?> kind) {
+        return acknowledged.get(kind).get();
     }
 
     /** Records whose send failed so far. */

@@ -4,7 +4,9 @@ import io.dex.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
@@ -13,7 +15,6 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -27,10 +28,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class AvroDeserializer<T> implements Deserializer<T> {
 
     static {
-        // Avro 1.12 refuses to instantiate generated classes outside its trusted packages.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-                ClassSecurityValidator.getGlobal(),
-                type -> type.getPackageName().equals(SerdeSettings.CONTRACTS_PACKAGE)));
+        TrustedContracts.install();
     }
 
     private final SchemaRegistryClient registry;
@@ -49,20 +47,26 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         return new AvroDeserializer<>(registry, SpecificData.get().getSchema(type), SpecificData.getForClass(type));
     }
 
-    /** A deserializer into generic records with the writer's schema. */
+    /**
+     * A deserializer into generic records with the writer's schema; decimals are BigDecimal and
+     * timestamps Instant, as in the generated classes.
+     */
     public static AvroDeserializer<GenericData.Record> generic(SchemaRegistryClient registry) {
-        GenericData model = new GenericData();
-        model.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
-        model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
-        return new AvroDeserializer<>(registry, null, model);
+        return new AvroDeserializer<>(registry, null, genericModel());
     }
 
     /** A deserializer into generic records resolved against {@code readerSchema}. */
     public static AvroDeserializer<GenericData.Record> generic(SchemaRegistryClient registry, Schema readerSchema) {
-        AvroDeserializer<GenericData.Record> writerShaped = generic(registry);
-        return new AvroDeserializer<>(registry, readerSchema, writerShaped.model);
+        return new AvroDeserializer<>(registry, readerSchema, genericModel());
     }
 
+    /**
+     * The record in {@code data}, or null for null (a tombstone). Bytes not in the wire format or
+     * unreadable with their schema give a {@link SerializationException}; a schema id the registry
+     * does not know, or a registry that cannot be reached, a
+     * {@link io.dex.registry.SchemaRegistryException} (status 404 or 0), so that callers can tell a
+     * bad record from a registry outage.
+     */
     @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
@@ -79,6 +83,13 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
                     "Cannot deserialize a record of topic " + topic + " written with schema id " + id
                             + ": " + e.getMessage(), e);
         }
+    }
+
+    private static GenericData genericModel() {
+        GenericData model = new GenericData();
+        model.addLogicalTypeConversion(new Conversions.DecimalConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        return model;
     }
 
     @SuppressWarnings("unchecked")

@@ -23,6 +23,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
+    static {
+        TrustedContracts.install();
+    }
+
     private final SchemaRegistryClient registry;
     private final SerdeSettings settings;
     private final boolean isKey;
@@ -50,11 +54,7 @@ public final class AvroSerializer<T extends GenericContainer> implements Seriali
         int id = ids.computeIfAbsent(new SubjectSchema(SerdeSettings.subject(topic, isKey), schema), this::schemaId);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(WireFormat.MAGIC_BYTE);
-            out.write(id >>> 24);
-            out.write(id >>> 16);
-            out.write(id >>> 8);
-            out.write(id);
+            WireFormat.writeHeader(out, id);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writers.computeIfAbsent(schema, AvroSerializer::writerFor).write(data, encoder);
             encoder.flush();

@@ -1,5 +1,6 @@
 package io.dex.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -18,8 +19,17 @@ public final class WireFormat {
     private WireFormat() {
     }
 
+    /** Writes the header of a value written with schema {@code schemaId}: the magic byte and the id, big-endian. */
+    public static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+        out.write(MAGIC_BYTE);
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(schemaId).array());
+    }
+
     /** Reads the schema id of a framed value, rejecting anything that is not in the wire format. */
     public static int schemaId(byte[] framed) {
+        if (framed == null) {
+            throw new SerializationException("Not in the Confluent wire format: no bytes at all (null)");
+        }
         if (framed.length < HEADER_LENGTH) {
             throw new SerializationException(
                     "Not in the Confluent wire format: " + framed.length + " bytes, need at least " + HEADER_LENGTH);
