@@ -85,13 +85,10 @@ public final class KafkaBrokerProcess extends ServerProcess {
      *                               quotes the end of its log), or the directory is used by a running broker
      */
     public static KafkaBrokerProcess start(int port, Path directory, Duration startTimeout) {
-        Path home = createDirectories(directory.toAbsolutePath());
-        PidFile pidFile = new PidFile(home.resolve("broker.pid"), "Kafka broker");
-        pidFile.awaitNoLeftover(STOP_GRACE);
-        if (port != 0) {
-            LoopbackPorts.requireFree(port, "Kafka broker");
-        }
-        int clientPort = LoopbackPorts.resolve(port);
+        Launch launch = prepare(directory, "broker.pid", "Kafka broker", port, STOP_GRACE);
+        Path home = launch.home();
+        PidFile pidFile = launch.pidFile();
+        int clientPort = launch.port();
         // The controller listener is internal to the node; the quorum is static, so it may change between starts.
         int controllerPort = LoopbackPorts.free();
         String classpath = brokerClasspath();

@@ -60,13 +60,10 @@ public final class RegistryProcess extends ServerProcess {
      *                               quotes the end of its log)
      */
     public static RegistryProcess start(RegistryStorage storage, int port, Path directory, Duration startTimeout) {
-        Path home = createDirectories(directory.toAbsolutePath());
-        PidFile pidFile = new PidFile(home.resolve("registry.pid"), "schema registry");
-        pidFile.awaitNoLeftover(STOP_GRACE);
-        if (port != 0) {
-            LoopbackPorts.requireFree(port, "schema registry HTTP");
-        }
-        int httpPort = LoopbackPorts.resolve(port);
+        Launch launch = prepare(directory, "registry.pid", "schema registry HTTP", port, STOP_GRACE);
+        Path home = launch.home();
+        PidFile pidFile = launch.pidFile();
+        int httpPort = launch.port();
         RegistryHome distribution = RegistryHome.locate();
         List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx256m",

@@ -28,6 +28,36 @@ public abstract class ServerProcess implements AutoCloseable {
         this.stopGrace = stopGrace;
     }
 
+    /**
+     * Prepares the start of a server in {@code directory} (created when missing): waits for a server
+     * left there by a killed dex to go, then checks that {@code port} is free.
+     *
+     * @param pidFileName the name of the pid file in the directory
+     * @param name        what the server is, for messages ("Kafka broker")
+     * @param port        the port on 127.0.0.1 it is to listen on; 0 picks a free one
+     * @param leftoverWait how long to wait for a left-over server
+     * @throws PortInUseException when {@code port} is taken
+     */
+    protected static Launch prepare(Path directory, String pidFileName, String name, int port, Duration leftoverWait) {
+        Path home = createDirectories(directory.toAbsolutePath());
+        PidFile pidFile = new PidFile(home.resolve(pidFileName), name);
+        pidFile.awaitNoLeftover(leftoverWait);
+        if (port != 0) {
+            LoopbackPorts.requireFree(port, name);
+        }
+        return new Launch(home, pidFile, LoopbackPorts.resolve(port));
+    }
+
+    /**
+     * What {@link #prepare} found.
+     *
+     * @param home    the server's directory, absolute
+     * @param pidFile its pid file
+     * @param port    the port it is to listen on
+     */
+    protected record Launch(Path home, PidFile pidFile, int port) {
+    }
+
     /** Starts a server ({@link ChildProcess#start}) and records its pid in {@code pidFile}. */
     protected static ChildProcess startRecorded(String name, ProcessBuilder builder, Path logFile, PidFile pidFile) {
         ChildProcess child = ChildProcess.start(name, builder, logFile);
