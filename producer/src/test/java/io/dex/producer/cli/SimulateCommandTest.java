@@ -16,13 +16,7 @@ import org.junit.jupiter.api.Test;
 class SimulateCommandTest {
 
     private static CommandRun simulate(ExchangeTestCluster cluster, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "--bootstrap-servers";
-        args[1] = cluster.bootstrapServers();
-        args[2] = "--schema-registry-url";
-        args[3] = cluster.schemaRegistryUrl();
-        System.arraycopy(more, 0, args, 4, more.length);
-        return CommandRun.of(new SimulateCommand(), args);
+        return CommandRun.against(new SimulateCommand(), cluster.bootstrapServers(), cluster.schemaRegistryUrl(), more);
     }
 
     @Test

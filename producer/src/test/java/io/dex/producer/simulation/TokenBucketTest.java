@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("TokenBucket")
 class TokenBucketTest {
@@ -20,21 +22,13 @@ class TokenBucketTest {
         return taken;
     }
 
-    @Test
-    @DisplayName("starts empty and yields rate x elapsed tokens")
-    void rate() {
-        TokenBucket bucket = new TokenBucket(1000, 1000, now::get);
-        assertThat(takeAll(bucket)).isZero();
-        now.addAndGet(250_000_000L);
-        assertThat(takeAll(bucket)).isEqualTo(250);
-    }
-
-    @Test
-    @DisplayName("holds at most the burst after an idle moment")
-    void burst() {
-        TokenBucket bucket = new TokenBucket(1000, 10, now::get);
-        now.addAndGet(5_000_000_000L);
-        assertThat(takeAll(bucket)).isEqualTo(10);
+    @ParameterizedTest(name = "burst {0}, {1} ns idle: {2} tokens")
+    @CsvSource({"1000, 250000000, 250", "10, 5000000000, 10", "1000, 0, 0"})
+    @DisplayName("starts empty, yields rate x elapsed tokens, and holds at most the burst")
+    void rateAndBurst(int burst, long idleNanos, int expected) {
+        TokenBucket bucket = new TokenBucket(1000, burst, now::get);
+        now.addAndGet(idleNanos);
+        assertThat(takeAll(bucket)).isEqualTo(expected);
     }
 
     @Test
