@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 LocalCommand.class,
                 TopicsCommand.class,
+                io.dex.producer.cli.PublishCommand.class, io.dex.producer.cli.SimulateCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
