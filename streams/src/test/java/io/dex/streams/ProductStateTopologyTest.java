@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,14 +56,12 @@ class ProductStateTopologyTest {
     /** The counts the store holds, groups that emptied left out. */
     private Map<String, Long> storedCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        try (KeyValueIterator<String, ProductCount> all = exchange.<ProductCount>store(ExchangeStores.PRODUCT_COUNTS).all()) {
-            all.forEachRemaining(entry -> {
-                assertThat(entry.value.getListed()).as(entry.key).isNotNegative();
-                if (entry.value.getListed() > 0) {
-                    counts.put(entry.key, entry.value.getListed());
-                }
-            });
-        }
+        exchange.<ProductCount>entries(ExchangeStores.PRODUCT_COUNTS).forEach((key, count) -> {
+            assertThat(count.getListed()).as(key).isNotNegative();
+            if (count.getListed() > 0) {
+                counts.put(key, count.getListed());
+            }
+        });
         return counts;
     }
 
