@@ -154,6 +154,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         pidFile.delete();
     }
 
+    /** Leaves stopping the broker at JVM exit to the caller; see {@link ChildProcess#detachFromJvmExit()}. */
+    public void detachFromJvmExit() {
+        child.detachFromJvmExit();
+    }
+
     @Override
     public void close() {
         stop();

@@ -133,6 +133,11 @@ public final class RegistryProcess implements AutoCloseable {
         pidFile.delete();
     }
 
+    /** Leaves stopping the registry at JVM exit to the caller; see {@link ChildProcess#detachFromJvmExit()}. */
+    public void detachFromJvmExit() {
+        child.detachFromJvmExit();
+    }
+
     @Override
     public void close() {
         stop();
