@@ -1,5 +1,6 @@
 package io.dex.deploy;
 
+import io.dex.streams.StreamsCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 LocalCommand.class,
                 TopicsCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
