@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dex.registry.InMemorySchemaRegistryClient;
-import io.dex.registry.SchemaRegistryClient;
+import io.dex.registry.RestSchemaRegistryClient;
+import io.dex.registry.RetryPolicy;
 import io.dex.registry.SchemaRegistryException;
 import io.dex.schema.FxRate;
 import io.dex.schema.TradeEvent;
 import io.dex.serde.AvroSerializer;
 import io.dex.serde.SerdeSettings;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.apache.avro.Schema;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -55,29 +55,9 @@ class ReceivedSerdeTest {
     @DisplayName("a registry that cannot answer is not bad input: the read fails, to be retried")
     void registryDown() {
         byte[] bytes = rateBytes("rates");
-        SchemaRegistryClient down = new SchemaRegistryClient() {
-            @Override public int register(String subject, Schema schema) {
-                throw new SchemaRegistryException(0, "connection refused");
-            }
-            @Override public int idOf(String subject, Schema schema) {
-                throw new SchemaRegistryException(0, "connection refused");
-            }
-            @Override public Schema schemaById(int id) {
-                throw new SchemaRegistryException(503, "unavailable");
-            }
-            @Override public boolean isCompatible(String subject, Schema schema) {
-                throw new SchemaRegistryException(0, "connection refused");
-            }
-            @Override public void setCompatibility(String subject, String level) {
-                throw new SchemaRegistryException(0, "connection refused");
-            }
-            @Override public List<String> subjects() {
-                throw new SchemaRegistryException(0, "connection refused");
-            }
-            @Override public void close() {
-                // Nothing held.
-            }
-        };
+        // Nothing listens on port 1 of the loopback: the registry cannot be reached.
+        RestSchemaRegistryClient down = new RestSchemaRegistryClient("http://127.0.0.1:1",
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5)));
         ReceivedSerde<FxRate> serde = new ReceivedSerde<>(down, FxRate.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize("rates", bytes)).isInstanceOf(SchemaRegistryException.class);
     }
