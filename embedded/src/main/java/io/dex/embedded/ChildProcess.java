@@ -138,12 +138,21 @@ public final class ChildProcess implements AutoCloseable {
      */
     public int stop(Duration grace) {
         int exitCode = terminate(grace);
+        detachFromJvmExit();
+        return exitCode;
+    }
+
+    /**
+     * No longer stops the child when the JVM exits: for a supervisor whose own shutdown hook stops
+     * its parts in order (dex local closes the Streams application before the broker it commits to).
+     * A child run under {@link OrphanGuard} still ends by itself if the JVM dies without stopping it.
+     */
+    public void detachFromJvmExit() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException jvmShuttingDown) {
             // The hook is running or about to run; it finds the child already gone.
         }
-        return exitCode;
     }
 
     /** {@link #stop(Duration)} with {@link #DEFAULT_GRACE}. */

@@ -2,10 +2,13 @@ package io.dex.embedded;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs the main class of a child JVM and ends that JVM, cleanly (shutdown hooks run), as soon as
@@ -37,6 +40,8 @@ public final class OrphanGuard {
      */
     public static List<String> javaCommand(List<String> jvmOptions, String classpath, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
+        // A session of its own: a Ctrl-C in dex's terminal reaches dex alone, which stops its parts in order.
+        newSessionLauncher().ifPresent(command::add);
         command.add(ChildProcess.javaLauncher());
         command.addAll(jvmOptions);
         command.add("-D" + PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
@@ -79,6 +84,16 @@ public final class OrphanGuard {
         }
         System.err.println("Parent process " + parentPid + " is gone; shutting down");
         System.exit(0);
+    }
+
+    /** {@code setsid} (util-linux) when the PATH has it; it replaces itself with the command, keeping the pid. */
+    private static Optional<String> newSessionLauncher() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, "setsid"))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .findFirst();
     }
 
     private static Path ownLocation() {

@@ -100,6 +100,20 @@ public final class EventKind<V extends SpecificRecord> {
     }
 
     /**
+     * Every field rule {@code event} breaks, in field order (the SPEC's rules, and an event time a Kafka
+     * record timestamp can carry); empty when it may be sent. Changes nothing.
+     */
+    public List<FieldViolation> violations(V event) {
+        List<FieldViolation> violations = new ArrayList<>(rules.apply(event));
+        Instant time = eventTime.apply(event);
+        if (time != null && time.isBefore(Instant.EPOCH)) {
+            // Kafka record timestamps, which carry the event time, cannot be negative.
+            violations.add(new FieldViolation(eventTimeField, "must not be before 1970-01-01T00:00:00Z"));
+        }
+        return violations;
+    }
+
+    /**
      * Makes {@code event} ready to send: generates an eventId when it has none, checks every field rule,
      * and when nothing is broken brings decimals to the schema's scale (exactly, never rounding).
      *
@@ -107,12 +121,7 @@ public final class EventKind<V extends SpecificRecord> {
      */
     public List<FieldViolation> prepare(V event) {
         identity.accept(event);
-        List<FieldViolation> violations = new ArrayList<>(rules.apply(event));
-        Instant time = eventTime.apply(event);
-        if (time != null && time.isBefore(Instant.EPOCH)) {
-            // Kafka record timestamps, which carry the event time, cannot be negative.
-            violations.add(new FieldViolation(eventTimeField, "must not be before 1970-01-01T00:00:00Z"));
-        }
+        List<FieldViolation> violations = violations(event);
         if (violations.isEmpty()) {
             scales.accept(event);
         }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 
 /**
  * A schema registry inside the JVM, for topology unit tests run with TopologyTestDriver where no
@@ -21,8 +20,10 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized int register(String subject, Schema schema) {
         List<Schema> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
         if (!versions.contains(schema)) {
-            if (!isCompatible(subject, schema)) {
-                throw new SchemaRegistryException(409, "Schema being registered is incompatible with the latest schema of subject " + subject);
+            List<String> problems = versions.isEmpty() ? List.of() : SchemaIncompatibilities.between(schema, versions.get(versions.size() - 1));
+            if (!problems.isEmpty()) {
+                throw new SchemaRegistryException(409, "Schema " + schema.getFullName() + " is incompatible with subject " + subject
+                        + ": new readers cannot read data written with version " + versions.size() + ": " + String.join("; ", problems));
             }
             versions.add(schema);
         }
@@ -53,12 +54,20 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     @Override
     public synchronized boolean isCompatible(String subject, Schema schema) {
         List<Schema> versions = versionsBySubject.getOrDefault(subject, List.of());
-        return versions.isEmpty() || SchemaCompatibility.checkReaderWriterCompatibility(schema, versions.get(versions.size() - 1))
-                .getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+        return versions.isEmpty() || SchemaIncompatibilities.between(schema, versions.get(versions.size() - 1)).isEmpty();
     }
 
     @Override
     public void setCompatibility(String subject, String level) {
+        requireBackward(level);
+    }
+
+    @Override
+    public void setDefaultCompatibility(String level) {
+        requireBackward(level);
+    }
+
+    private static void requireBackward(String level) {
         if (!"BACKWARD".equals(level)) {
             throw new UnsupportedOperationException("The in-memory registry checks BACKWARD compatibility only, not " + level);
         }

@@ -115,8 +115,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public void setCompatibility(String subject, String level) {
-        String body = json.createObjectNode().put("compatibility", level).toString();
-        send("PUT", "/config/" + encode(subject), body).expectOk("Cannot set compatibility " + level + " on subject " + subject);
+        send("PUT", "/config/" + encode(subject), compatibilityBody(level)).expectOk("Cannot set compatibility " + level + " on subject " + subject);
+    }
+
+    @Override
+    public void setDefaultCompatibility(String level) {
+        send("PUT", "/config", compatibilityBody(level)).expectOk("Cannot set the default compatibility " + level);
     }
 
     @Override
@@ -146,18 +150,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         JsonNode body = latest.body();
         Schema registered = parse(body.path("schema").asText(), "the latest version of subject " + subject);
+        String version = "version " + body.path("version").asInt() + " (id " + body.path("id").asInt() + ")";
         List<String> problems = SchemaIncompatibilities.between(schema, registered);
-        String direction = "new readers cannot read data written with";
-        if (problems.isEmpty()) {
-            problems = SchemaIncompatibilities.between(registered, schema);
-            direction = "readers of";
+        if (!problems.isEmpty()) {
+            return intro + ": new readers cannot read data written with " + version + ": " + String.join("; ", problems);
         }
-        if (problems.isEmpty()) {
-            return intro + " (checked against versions before the latest): " + refusal.message();
+        problems = SchemaIncompatibilities.between(registered, schema);
+        if (!problems.isEmpty()) {
+            return intro + ": readers of " + version + " cannot read data written with the new schema: " + String.join("; ", problems);
         }
-        return intro + ": " + direction + " version " + body.path("version").asInt() + " (id " + body.path("id").asInt()
-                + "): " + String.join("; ", problems)
-                + (direction.startsWith("readers") ? " cannot read data written with the new schema" : "");
+        return intro + " (checked against versions before the latest): " + refusal.message();
     }
 
     private Answer send(String method, String path, String body) {
@@ -206,6 +208,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException(0, "Interrupted during " + method + " " + uri, e);
         }
+    }
+
+    private String compatibilityBody(String level) {
+        return json.createObjectNode().put("compatibility", level).toString();
     }
 
     private String schemaBody(Schema schema) {

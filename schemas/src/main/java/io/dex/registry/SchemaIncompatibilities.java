@@ -56,18 +56,9 @@ public final class SchemaIncompatibilities {
                 case "type" -> {
                     // The field's schema: already current.
                 }
-                default -> current = unionBranch(current, steps[i]);
+                default -> current = null; // Enum symbols, union branches: the field is named already.
             }
         }
         return path.length() == 0 ? "record " + reader.getFullName() : "field '" + path + "'";
-    }
-
-    /** The union branch a numeric step names, or null (stop walking: the field is named already). */
-    private static Schema unionBranch(Schema current, String step) {
-        if (current.getType() != Schema.Type.UNION || !step.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        int branch = Integer.parseInt(step);
-        return branch < current.getTypes().size() ? current.getTypes().get(branch) : null;
     }
 }

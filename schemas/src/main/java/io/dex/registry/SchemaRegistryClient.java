@@ -27,6 +27,9 @@ public interface SchemaRegistryClient extends AutoCloseable {
     /** Sets the compatibility level ({@code BACKWARD}, {@code FULL}, ...) of one subject. */
     void setCompatibility(String subject, String level);
 
+    /** Sets the compatibility level of every subject without a level of its own (Apicurio's default is NONE). */
+    void setDefaultCompatibility(String level);
+
     /** Every subject the registry knows. */
     List<String> subjects();
 

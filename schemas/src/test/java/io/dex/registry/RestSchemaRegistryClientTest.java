@@ -153,4 +153,28 @@ class RestSchemaRegistryClientTest {
         assertThat(client.isCompatible(subject, FxRate.getClassSchema())).isFalse();
         assertThat(client.isCompatible(subject, TradeEvent.getClassSchema())).isTrue();
     }
+
+    @Test
+    @DisplayName("the default compatibility applies to subjects without a level of their own")
+    void defaultCompatibility() {
+        client.setDefaultCompatibility("BACKWARD");
+        client.register(subject, TradeEvent.getClassSchema());
+
+        assertThatThrownBy(() -> client.register(subject, FxRate.getClassSchema()))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("Schema io.dex.schema.FxRate is incompatible with subject " + subject)
+                .hasMessageContaining("(NAME_MISMATCH)");
+    }
+
+    @Test
+    @DisplayName("a schema the registry finds invalid is a 422 naming the subject")
+    void invalidSchema() {
+        Schema invalidDefault = new Schema.Parser().setValidateDefaults(false).parse(
+                "{\"type\":\"record\",\"name\":\"Broken\",\"fields\":[{\"name\":\"a\",\"type\":\"int\",\"default\":\"x\"}]}");
+
+        assertThatThrownBy(() -> client.register(subject, invalidDefault))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageStartingWith("Cannot register Broken under subject " + subject + ": the registry finds the schema invalid")
+                .satisfies(e -> assertThat(((SchemaRegistryException) e).status()).isEqualTo(422));
+    }
 }

@@ -158,11 +158,11 @@ public final class ExchangeTopology {
         builder.addStateStore(keyValue(ExchangeStores.CATEGORY_VOLUMES, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.JURISDICTION_VOLUMES, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.MEMBER_VOLUMES, avro(registry, MemberVolume.class)));
-        // Closed windows stay for the retention after closing: start + size + grace + retention.
+        // Closed windows stay for the retention after closing: start + size + grace + retention. No record
+        // cache: it would keep serving windows past their retention until evicted.
         Duration windowLifetime = settings.windowRetention().plus(settings.windowSize()).plus(settings.grace());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(ExchangeStores.CATEGORY_WINDOWS,
-                windowLifetime, settings.windowSize(), false), Serdes.String(), avro(registry, WindowedVolume.class))
-                .withCachingEnabled());
+                windowLifetime, settings.windowSize(), false), Serdes.String(), avro(registry, WindowedVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.TRADING_DAYS, avro(registry, TradingDayVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.PRODUCT_COUNTS, avro(registry, ProductCount.class)));
         builder.addStateStore(keyValue(ExchangeStores.DEAD_LETTER_COUNTS, avro(registry, DeadLetterCount.class)));

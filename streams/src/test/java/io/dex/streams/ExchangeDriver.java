@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -125,6 +126,15 @@ final class ExchangeDriver implements AutoCloseable {
 
     <V> KeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
+    }
+
+    /** Every entry of a key-value store, in key order. */
+    <V> Map<String, V> entries(String name) {
+        Map<String, V> entries = new java.util.LinkedHashMap<>();
+        try (KeyValueIterator<String, V> all = this.<V>store(name).all()) {
+            all.forEachRemaining(entry -> entries.put(entry.key, entry.value));
+        }
+        return entries;
     }
 
     <V> WindowStore<String, V> windowStore(String name) {

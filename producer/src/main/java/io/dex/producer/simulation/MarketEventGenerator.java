@@ -139,15 +139,16 @@ public final class MarketEventGenerator {
     }
 
     private SimulatedEvent<DataProductEvent> listing(int index, String provider, Instant time) {
-        DataProductEvent product = DataProductEvent.newBuilder(products[index])
-                .setEventType(DataProductEventType.LISTED).setProviderId(provider).build();
+        DataProductEvent product = copy(products[index]);
+        product.setEventType(DataProductEventType.LISTED);
+        product.setProviderId(provider);
         listed[index] = true;
         return productEvent(index, product, time);
     }
 
     private SimulatedEvent<DataProductEvent> update(int index, Instant time) {
-        DataProductEvent.Builder product = DataProductEvent.newBuilder(products[index])
-                .setEventType(DataProductEventType.UPDATED);
+        DataProductEvent product = copy(products[index]);
+        product.setEventType(DataProductEventType.UPDATED);
         if (random.nextDouble() < CATEGORY_CHANGE) {
             product.setCategory(Category.values()[random.nextInt(Category.values().length)]);
         } else {
@@ -156,7 +157,7 @@ public final class MarketEventGenerator {
             BigDecimal price = product.getListPrice().multiply(factor).setScale(decimals, RoundingMode.HALF_EVEN);
             product.setListPrice(ExchangeDecimals.money(price.max(BigDecimal.ONE)));
         }
-        return productEvent(index, product.build(), time);
+        return productEvent(index, product, time);
     }
 
     private SimulatedEvent<DataProductEvent> delisting(int index, Instant time) {
@@ -173,7 +174,7 @@ public final class MarketEventGenerator {
         event.setEventId("ev-" + run + "-" + sequence);
         event.setOccurredAt(time);
         if (event.getEventType() != DataProductEventType.DELISTED) {
-            products[index] = DataProductEvent.newBuilder(event).build();
+            products[index] = copy(event);
         }
         return new SimulatedEvent<>(EventKind.PRODUCT, event, TradeFlaw.NONE);
     }
@@ -181,7 +182,10 @@ public final class MarketEventGenerator {
     private SimulatedEvent<TradeEvent> trade(Instant time) {
         TradeFlaw flaw = random.nextDouble() < settings.invalidShare() ? FLAWS[random.nextInt(FLAWS.length)] : TradeFlaw.NONE;
         if (flaw == TradeFlaw.DUPLICATE && lastAcceptable != null) {
-            return new SimulatedEvent<>(EventKind.TRADE, TradeEvent.newBuilder(lastAcceptable).build(), flaw);
+            TradeEvent again = new TradeEvent(lastAcceptable.getTransactionId(), lastAcceptable.getProductId(),
+                    lastAcceptable.getSellerId(), lastAcceptable.getBuyerId(), lastAcceptable.getBuyerJurisdiction(),
+                    lastAcceptable.getAmount(), lastAcceptable.getCurrency(), lastAcceptable.getOccurredAt());
+            return new SimulatedEvent<>(EventKind.TRADE, again, flaw);
         }
         if (flaw == TradeFlaw.DELISTED_PRODUCT && !delisted.isEmpty()) {
             return new SimulatedEvent<>(EventKind.TRADE,
@@ -227,6 +231,17 @@ public final class MarketEventGenerator {
         trades++;
         return new TradeEvent("tx-" + run + "-" + trades, product.getProductId(), product.getProviderId(), buyer,
                 jurisdiction, amount, product.getCurrency(), time);
+    }
+
+    /**
+     * A copy of {@code event}, every field being immutable. (Avro's copying builders look enum classes up
+     * by name, which Avro's class security refuses unless the contracts package is trusted.)
+     */
+    static DataProductEvent copy(DataProductEvent event) {
+        return new DataProductEvent(event.getEventId(), event.getEventType(), event.getProductId(),
+                event.getProviderId(), event.getName(), event.getCategory(), event.getDeliveryMode(),
+                event.getClassification(), event.getPersonalInfoSubjects(), event.getSensitivePersonalInfo(),
+                event.getListPrice(), event.getCurrency(), event.getOccurredAt());
     }
 
     /** A listed product drawn by popularity (the next listed one when the drawn one is delisted). */
