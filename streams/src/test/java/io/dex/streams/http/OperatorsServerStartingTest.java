@@ -9,6 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +56,27 @@ class OperatorsServerStartingTest {
     void badParametersFirst() throws Exception {
         assertThat(get("/api/v1/volume/daily?from=2026-02-30&to=2026-03-01").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/volume/products/top?n=11").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("serves a bounded number of live clients, telling them the aggregates are not available yet")
+    void boundedLiveClients() throws Exception {
+        try (OperatorsServer small = OperatorsServer.start(
+                new OperatorsServer.Settings("127.0.0.1", 0, "127.0.0.1", 1, Duration.ofMillis(100)), ExchangeMeterRegistry.create())) {
+            HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/api/v1/live"))
+                    .header("Accept", "text/event-stream").build();
+            HttpResponse<Stream<String>> first = HTTP.send(live, HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = first.body()) {
+                assertThat(first.statusCode()).isEqualTo(200);
+                List<String> event = lines.limit(2).toList();
+                assertThat(event.get(0)).isEqualTo("event: unavailable");
+                assertThat(event.get(1)).startsWith("data: ").contains("starting");
+
+                HttpResponse<String> second = HTTP.send(live, HttpResponse.BodyHandlers.ofString());
+                assertThat(second.statusCode()).isEqualTo(503);
+                assertThat(second.headers().firstValue("Retry-After")).contains("1");
+            }
+        }
     }
 
     @Test
