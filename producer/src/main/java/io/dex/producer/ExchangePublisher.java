@@ -5,6 +5,7 @@ import io.dex.rules.FieldViolation;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.FxRate;
 import io.dex.schema.TradeEvent;
+import io.dex.serde.SerdeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class ExchangePublisher implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
+    private final SchemaRegistryClient registry;
     private final Map<EventKind<?>, Serializer<?>> serializers = new HashMap<>();
     private final PublisherMetrics metrics;
     private final KafkaClientMetrics clientMetrics;
@@ -53,10 +55,22 @@ public final class ExchangePublisher implements AutoCloseable {
             serializers.put(kind, kind.topic().valueSerde(registry).serializer());
             acknowledged.put(kind, new AtomicLong());
         }
+        this.registry = registry;
         this.producer = new KafkaProducer<>(settings.producerConfig());
         this.metrics = new PublisherMetrics(meters);
         this.clientMetrics = new KafkaClientMetrics(producer);
         clientMetrics.bindTo(meters);
+    }
+
+    /**
+     * Registers the value schema of every kind now (sends otherwise register it with their first event),
+     * so that a paced or timed run is not held up by the registry.
+     */
+    public void registerSchemas() {
+        for (EventKind<?> kind : EventKind.ALL) {
+            registry.register(SerdeSettings.subject(kind.topic().name(), false),
+                    kind.newEvent().getSchema());
+        }
     }
 
     /** Publishes a product event (key productId). */

@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
         description = "Publishes a simulated market: FX rates, listings, and trades of Zipf-distributed popularity "
-                + "with domestic and cross-border buyers, updates, delistings and a share of bad trades.")
+                + "with domestic and cross-border buyers, updates, delistings and a share of bad trades.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "1:invalid options", "2:cluster or schema registry unreachable (nothing published)",
+                "3:sends failed (the summary says how many events were acknowledged)"})
 public final class SimulateCommand implements Callable<Integer> {
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
@@ -45,13 +48,13 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "How long to publish (e.g. 30s, 5m).")
     private Duration duration;
 
-    @Option(names = "--members", defaultValue = "100", description = "Member companies (default ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "100", paramLabel = "N", description = "Member companies (default ${DEFAULT-VALUE}).")
     private int members;
 
-    @Option(names = "--products", defaultValue = "5000", description = "Data products (default ${DEFAULT-VALUE}).")
+    @Option(names = "--products", defaultValue = "5000", paramLabel = "N", description = "Data products (default ${DEFAULT-VALUE}).")
     private int products;
 
-    @Option(names = "--seed", description = "Seed of the market (default: random, printed).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the market (default: random, printed).")
     private Long seed;
 
     @Option(names = "--cross-border-share", defaultValue = "0.2", paramLabel = "SHARE",

@@ -22,6 +22,7 @@ public final class MarketSimulator {
         void sent(long events, Duration elapsed);
     }
 
+    private static final double CATCH_UP_SECONDS = 0.25;
     private static final long REPORT_EVERY_NANOS = Duration.ofMillis(200).toNanos();
 
     private final SimulationSettings settings;
@@ -39,8 +40,10 @@ public final class MarketSimulator {
      * {@link #stop()}), then waits for every acknowledgement. Stops early when a send fails.
      */
     public SimulationReport run(double rate, Duration duration, Listener listener) {
+        publisher.registerSchemas();
         MarketEventGenerator generator = new MarketEventGenerator(settings, Instant.now(), rate);
-        TokenBucket bucket = new TokenBucket(rate, Math.max(1, rate / 100), System::nanoTime);
+        // A quarter second of burst lets the loop catch up after GC pauses and scheduling hiccups.
+        TokenBucket bucket = new TokenBucket(rate, Math.max(1, rate * CATCH_UP_SECONDS), System::nanoTime);
         Map<String, Long> sent = new LinkedHashMap<>();
         EventKind.ALL.forEach(kind -> sent.put(kind.name(), 0L));
         long flawed = 0;

@@ -13,6 +13,17 @@ import picocli.CommandLine;
  */
 record CommandRun(int exitCode, String out, String err) {
 
+    /** Runs {@code command} against the given cluster and registry, with further {@code args}. */
+    static CommandRun against(Object command, String bootstrapServers, String registryUrl, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--bootstrap-servers";
+        all[1] = bootstrapServers;
+        all[2] = "--schema-registry-url";
+        all[3] = registryUrl;
+        System.arraycopy(args, 0, all, 4, args.length);
+        return of(command, all);
+    }
+
     /** Runs {@code command} with {@code args}. */
     static CommandRun of(Object command, String... args) {
         StringWriter out = new StringWriter();

@@ -54,15 +54,8 @@ class PublishCommandTest {
     }
 
     private static CommandRun publish(ExchangeTestCluster cluster, Path file, String... more) {
-        String[] args = new String[6 + more.length];
-        args[0] = "--file";
-        args[1] = file.toString();
-        args[2] = "--bootstrap-servers";
-        args[3] = cluster.bootstrapServers();
-        args[4] = "--schema-registry-url";
-        args[5] = cluster.schemaRegistryUrl();
-        System.arraycopy(more, 0, args, 6, more.length);
-        return CommandRun.of(new PublishCommand(), args);
+        return CommandRun.against(new PublishCommand(), cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
+                PublishCommandValidationTest.withFile(file, more));
     }
 
     private static long[] counts(ExchangeTestCluster cluster) {

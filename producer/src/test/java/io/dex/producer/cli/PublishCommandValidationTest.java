@@ -40,15 +40,17 @@ class PublishCommandValidationTest {
     }
 
     private CommandRun publish(Path file, String... more) {
-        String[] args = new String[more.length + 6];
+        return CommandRun.against(new PublishCommand(), nowhere, "http://" + nowhere + "/apis/ccompat/v7",
+                withFile(file, more));
+    }
+
+    /** {@code --file FILE} followed by {@code more}. */
+    static String[] withFile(Path file, String... more) {
+        String[] args = new String[more.length + 2];
         args[0] = "--file";
         args[1] = file.toString();
-        args[2] = "--bootstrap-servers";
-        args[3] = nowhere;
-        args[4] = "--schema-registry-url";
-        args[5] = "http://" + nowhere + "/apis/ccompat/v7";
-        System.arraycopy(more, 0, args, 6, more.length);
-        return CommandRun.of(new PublishCommand(), args);
+        System.arraycopy(more, 0, args, 2, more.length);
+        return args;
     }
 
     private Path file(String name, String content) throws IOException {
@@ -136,8 +138,8 @@ class PublishCommandValidationTest {
     @Test
     @DisplayName("an unreachable cluster exits 2 naming its address")
     void clusterUnreachable() throws IOException {
-        CommandRun run = CommandRun.of(new PublishCommand(), "--file", file("events.jsonl", FX + "\n").toString(),
-                "--bootstrap-servers", nowhere, "--schema-registry-url", SharedSchemaRegistry.url());
+        CommandRun run = CommandRun.against(new PublishCommand(), nowhere, SharedSchemaRegistry.url(),
+                withFile(file("events.jsonl", FX + "\n")));
         assertThat(run.exitCode()).isEqualTo(PublishCommand.UNREACHABLE);
         assertThat(run.err()).contains("cannot reach the Kafka cluster at " + nowhere);
     }

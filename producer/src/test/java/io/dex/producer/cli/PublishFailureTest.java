@@ -55,9 +55,9 @@ class PublishFailureTest {
             cluster.admin().alterClientQuotas(List.of(new ClientQuotaAlteration(client,
                     List.of(new ClientQuotaAlteration.Op("producer_byte_rate", 2_000.0))))).all().get();
 
-            CompletableFuture<CommandRun> publishing = CompletableFuture.supplyAsync(() -> CommandRun.of(new PublishCommand(),
-                    "--file", file.toString(), "--bootstrap-servers", cluster.bootstrapServers(),
-                    "--schema-registry-url", cluster.schemaRegistryUrl(), "--delivery-timeout", "5s"));
+            CompletableFuture<CommandRun> publishing = CompletableFuture.supplyAsync(() -> CommandRun.against(
+                    new PublishCommand(), cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
+                    PublishCommandValidationTest.withFile(file, "--delivery-timeout", "5s")));
             awaitRecords(cluster, 200);
             for (int broker : cluster.brokerIds()) {
                 cluster.stopBroker(broker);
