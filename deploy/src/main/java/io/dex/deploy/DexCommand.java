@@ -1,5 +1,8 @@
 package io.dex.deploy;
 
+import io.dex.producer.cli.PublishCommand;
+import io.dex.producer.cli.SimulateCommand;
+import io.dex.streams.StreamsCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 LocalCommand.class,
                 TopicsCommand.class,
-                io.dex.producer.cli.PublishCommand.class, io.dex.producer.cli.SimulateCommand.class,
+                PublishCommand.class,
+                SimulateCommand.class,
+                StreamsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -5,11 +5,11 @@ import io.dex.embedded.LoopbackPorts;
 import io.dex.embedded.PortInUseException;
 import io.dex.embedded.RegistryProcess;
 import io.dex.embedded.RegistryStorage;
+import io.dex.embedded.ServerProcess;
 import io.dex.topics.ExchangeTopics;
 import io.dex.topics.TopicLayout;
 import io.dex.topics.TopicProvisioner;
 import io.dex.topics.TopicProvisioner.ProvisionedTopic;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -167,10 +167,8 @@ public final class LocalExchange implements AutoCloseable {
                     () -> RegistryProcess.start(RegistryStorage.FILE, settings.registryPort(), settings.registryDirectory()),
                     "--registry-port"), starter);
             // Registered as soon as each is up, so that a failure of the other one stops it too.
-            CompletableFuture<Void> brokerUp = broker.thenAccept(process -> supervise("Kafka broker", process.logFile(),
-                    process.onExit(), process::detachFromJvmExit, process::stop));
-            CompletableFuture<Void> registryUp = registry.thenAccept(process -> supervise("Schema registry", process.logFile(),
-                    process.onExit(), process::detachFromJvmExit, process::stop));
+            CompletableFuture<Void> brokerUp = broker.thenAccept(process -> supervise("Kafka broker", process));
+            CompletableFuture<Void> registryUp = registry.thenAccept(process -> supervise("Schema registry", process));
             // Completes when both are up, or fails as soon as one of them fails.
             CompletableFuture<Void> bothUp = new CompletableFuture<>();
             List.of(brokerUp, registryUp).forEach(up -> up.exceptionally(failure -> {
@@ -212,11 +210,11 @@ public final class LocalExchange implements AutoCloseable {
     }
 
     /** Registers a started child: stopped by {@link #close()}, and a failure when it exits on its own. */
-    private void supervise(String name, Path logFile, CompletableFuture<Integer> exit, Runnable detachFromJvmExit, Runnable stop) {
-        register(name, stop);
+    private void supervise(String name, ServerProcess server) {
+        register(name, server::stop);
         // close() stops it in order from now on; the child's own JVM-exit hook would stop it too early.
-        detachFromJvmExit.run();
-        exit.thenAccept(code -> fail(name + " exited unexpectedly with code " + code + "; see its log " + logFile, null));
+        server.detachFromJvmExit();
+        server.onExit().thenAccept(code -> fail(name + " exited unexpectedly with code " + code + "; see its log " + server.logFile(), null));
     }
 
     private void provisionTopics() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dex.embedded.LoopbackPorts;
-import io.dex.schema.TradeEvent;
 import io.dex.serde.WireFormat;
 import io.dex.topics.ExchangeTopics;
 import io.dex.topics.TopicProvisioner;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +39,7 @@ import org.apache.kafka.common.Uuid;
  * formatted only when the directory is new (or a format was interrupted), so a restart keeps every
  * topic and record.
  */
-public final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess extends ServerProcess {
 
     /** The broker's log file inside its directory. */
     public static final String LOG_FILE = "broker.log";
@@ -64,13 +63,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
     private final int port;
-    private final ChildProcess child;
-    private final PidFile pidFile;
 
     private KafkaBrokerProcess(int port, ChildProcess child, PidFile pidFile) {
+        super(child, pidFile, STOP_GRACE);
         this.port = port;
-        this.child = child;
-        this.pidFile = pidFile;
     }
 
     /** {@link #start(int, Path, Duration)} with {@link #DEFAULT_START_TIMEOUT}. */
@@ -89,13 +85,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      *                               quotes the end of its log), or the directory is used by a running broker
      */
     public static KafkaBrokerProcess start(int port, Path directory, Duration startTimeout) {
-        Path home = createDirectories(directory.toAbsolutePath());
-        PidFile pidFile = new PidFile(home.resolve("broker.pid"), "Kafka broker");
-        pidFile.awaitNoLeftover(STOP_GRACE);
-        if (port != 0) {
-            LoopbackPorts.requireFree(port, "Kafka broker");
-        }
-        int clientPort = LoopbackPorts.resolve(port);
+        Launch launch = prepare(directory, "broker.pid", "Kafka broker", port, STOP_GRACE);
+        Path home = launch.home();
+        PidFile pidFile = launch.pidFile();
+        int clientPort = launch.port();
         // The controller listener is internal to the node; the quorum is static, so it may change between starts.
         int controllerPort = LoopbackPorts.free();
         String classpath = brokerClasspath();
@@ -105,9 +98,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
         List<String> command = OrphanGuard.javaCommand(jvmOptions(home), classpath, "kafka.Kafka",
                 List.of(home.resolve(SERVER_PROPERTIES).toString()));
-        ChildProcess child = ChildProcess.start("Kafka broker on port " + clientPort,
-                new ProcessBuilder(command).directory(home.toFile()), home.resolve(LOG_FILE));
-        ProcessHandle.of(child.pid()).ifPresent(pidFile::write);
+        ChildProcess child = startRecorded("Kafka broker on port " + clientPort,
+                new ProcessBuilder(command).directory(home.toFile()), home.resolve(LOG_FILE), pidFile);
         KafkaBrokerProcess broker = new KafkaBrokerProcess(clientPort, child, pidFile);
         try (ReadinessProbe probe = new ReadinessProbe(clientPort)) {
             child.awaitReady("answering on " + broker.bootstrapServers(), startTimeout, probe::ready);
@@ -128,41 +120,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** The operating-system process id of the broker. */
-    public long pid() {
-        return child.pid();
-    }
 
-    /** The broker's log file. */
-    public Path logFile() {
-        return child.logFile();
-    }
 
-    /** Whether the broker process is running. */
-    public boolean isAlive() {
-        return child.isAlive();
-    }
 
-    /** Completes with the exit code when the broker process ends, also when it crashes. */
-    public CompletableFuture<Integer> onExit() {
-        return child.onExit();
-    }
 
-    /** Stops the broker (SIGTERM: a controlled shutdown; SIGKILL after 30 s) and waits until it is gone. */
-    public void stop() {
-        child.stop(STOP_GRACE);
-        pidFile.delete();
-    }
 
-    /** Leaves stopping the broker at JVM exit to the caller; see {@link ChildProcess#detachFromJvmExit()}. */
-    public void detachFromJvmExit() {
-        child.detachFromJvmExit();
-    }
 
-    @Override
-    public void close() {
-        stop();
-    }
 
     /** The broker configuration: one combined node on loopback, every internal topic with one replica. */
     static Map<String, String> serverProperties(int clientPort, int controllerPort, Path dataDirectory) {
@@ -286,14 +249,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    private static Path createDirectories(Path directory) {
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + directory, e);
         }
     }
 

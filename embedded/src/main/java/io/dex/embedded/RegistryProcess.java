@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 
@@ -24,7 +22,7 @@ import java.util.jar.JarFile;
  * {@link RegistryStorage#FILE}, the database ({@value #DATABASE_NAME}{@code .mv.db}). One registry per
  * directory: a second one on the same database exits because H2 locks the file.
  */
-public final class RegistryProcess implements AutoCloseable {
+public final class RegistryProcess extends ServerProcess {
 
     /** Log file name inside the registry's directory. */
     public static final String LOG_FILE = "registry.log";
@@ -39,13 +37,10 @@ public final class RegistryProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final int port;
-    private final ChildProcess child;
-    private final PidFile pidFile;
 
     private RegistryProcess(int port, ChildProcess child, PidFile pidFile) {
+        super(child, pidFile, STOP_GRACE);
         this.port = port;
-        this.child = child;
-        this.pidFile = pidFile;
     }
 
     /** {@link #start(RegistryStorage, int, Path, Duration)} with {@link #DEFAULT_START_TIMEOUT}. */
@@ -65,13 +60,10 @@ public final class RegistryProcess implements AutoCloseable {
      *                               quotes the end of its log)
      */
     public static RegistryProcess start(RegistryStorage storage, int port, Path directory, Duration startTimeout) {
-        Path home = createDirectories(directory.toAbsolutePath());
-        PidFile pidFile = new PidFile(home.resolve("registry.pid"), "schema registry");
-        pidFile.awaitNoLeftover(STOP_GRACE);
-        if (port != 0) {
-            LoopbackPorts.requireFree(port, "schema registry HTTP");
-        }
-        int httpPort = LoopbackPorts.resolve(port);
+        Launch launch = prepare(directory, "registry.pid", "schema registry HTTP", port, STOP_GRACE);
+        Path home = launch.home();
+        PidFile pidFile = launch.pidFile();
+        int httpPort = launch.port();
         RegistryHome distribution = RegistryHome.locate();
         List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx256m",
@@ -89,8 +81,7 @@ public final class RegistryProcess implements AutoCloseable {
         List<String> command = OrphanGuard.javaCommand(jvmOptions, distribution.runnerJar().toString(),
                 mainClass(distribution.runnerJar()), List.of());
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-        ChildProcess child = ChildProcess.start("schema registry on port " + httpPort, builder, home.resolve(LOG_FILE));
-        ProcessHandle.of(child.pid()).ifPresent(pidFile::write);
+        ChildProcess child = startRecorded("schema registry on port " + httpPort, builder, home.resolve(LOG_FILE), pidFile);
         RegistryProcess registry = new RegistryProcess(httpPort, child, pidFile);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         child.awaitReady("answering " + registry.confluentApiUrl() + "/subjects", startTimeout, () -> registry.answers(http));
@@ -107,41 +98,12 @@ public final class RegistryProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + CONFLUENT_API;
     }
 
-    /** The operating-system process id of the registry. */
-    public long pid() {
-        return child.pid();
-    }
 
-    /** The registry's log file. */
-    public Path logFile() {
-        return child.logFile();
-    }
 
-    /** Whether the registry process is running. */
-    public boolean isAlive() {
-        return child.isAlive();
-    }
 
-    /** Completes with the exit code when the registry process ends, also when it crashes. */
-    public CompletableFuture<Integer> onExit() {
-        return child.onExit();
-    }
 
-    /** Stops the registry (SIGTERM, then SIGKILL after 20 s) and waits until it is gone. */
-    public void stop() {
-        child.stop(STOP_GRACE);
-        pidFile.delete();
-    }
 
-    /** Leaves stopping the registry at JVM exit to the caller; see {@link ChildProcess#detachFromJvmExit()}. */
-    public void detachFromJvmExit() {
-        child.detachFromJvmExit();
-    }
 
-    @Override
-    public void close() {
-        stop();
-    }
 
     private boolean answers(HttpClient http) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(confluentApiUrl() + "/subjects"))
@@ -162,14 +124,6 @@ public final class RegistryProcess implements AutoCloseable {
             return jar.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the manifest of " + runnerJar, e);
-        }
-    }
-
-    private static Path createDirectories(Path directory) {
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + directory, e);
         }
     }
 }

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.apache.avro.SchemaParser;
 
 /**
  * The build's schema compatibility gate: every contract in {@value #CURRENT} must be BACKWARD
@@ -61,32 +63,49 @@ public final class ReleaseCompatibilityGate {
         return violations;
     }
 
-    /** The contracts under {@code directory} of {@code module} by full name (empty when the directory does not exist). */
+    /**
+     * The contracts under {@code directory} of {@code module} by full name (empty when the directory
+     * does not exist). The files of a directory are parsed together, so a contract may use a type
+     * another file defines.
+     */
     private static Map<String, Contract> contracts(Path module, String directory) {
         Map<String, Contract> contracts = new TreeMap<>();
         Path root = module.resolve(directory);
         if (!Files.isDirectory(root)) {
             return contracts;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(file -> file.toString().endsWith(".avsc")).sorted().forEach(file -> {
-                Contract contract = new Contract(Path.of(directory).resolve(root.relativize(file)), parse(file, module));
-                Contract clash = contracts.put(contract.schema().getFullName(), contract);
-                if (clash != null) {
-                    throw new IllegalStateException(clash.file() + " and " + contract.file() + " both define " + contract.schema().getFullName());
-                }
-            });
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(file -> file.toString().endsWith(".avsc")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the contracts in " + root, e);
         }
+        SchemaParser parser = new SchemaParser();
+        Map<Path, SchemaParser.ParseResult> parsed = new LinkedHashMap<>();
+        files.forEach(file -> parsed.put(file, parse(parser, file, module)));
+        parsed.forEach((file, result) -> {
+            Contract contract = new Contract(Path.of(directory).resolve(root.relativize(file)), resolve(parser, result, file, module));
+            Contract clash = contracts.put(contract.schema().getFullName(), contract);
+            if (clash != null) {
+                throw new IllegalStateException(clash.file() + " and " + contract.file() + " both define " + contract.schema().getFullName());
+            }
+        });
         return contracts;
     }
 
-    private static Schema parse(Path file, Path module) {
+    private static SchemaParser.ParseResult parse(SchemaParser parser, Path file, Path module) {
         try {
-            return new Schema.Parser().parse(file.toFile());
+            return parser.parse(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + module.relativize(file), e);
+        } catch (SchemaParseException e) {
+            throw new IllegalStateException(module.relativize(file) + " is not a valid Avro schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static Schema resolve(SchemaParser parser, SchemaParser.ParseResult result, Path file, Path module) {
+        try {
+            return parser.resolve(result);
         } catch (SchemaParseException e) {
             throw new IllegalStateException(module.relativize(file) + " is not a valid Avro schema: " + e.getMessage(), e);
         }

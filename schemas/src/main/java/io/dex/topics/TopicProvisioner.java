@@ -3,6 +3,7 @@ package io.dex.topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,14 +244,14 @@ public final class TopicProvisioner {
      * @param exists            whether the cluster has it (when false, the numbers are 0 and there are no configs)
      * @param partitions        its partition count
      * @param replicationFactor the replica count of its least replicated partition
-     * @param configs           its key configs and every config set on the topic itself, by name
+     * @param configs           its key configs and every config set on the topic itself, sorted by name
      */
     public record TopicState(String name, String description, boolean exists, int partitions, int replicationFactor,
                              Map<String, String> configs) {
 
-        /** Copies the configs. */
+        /** Copies the configs, sorted by name. */
         public TopicState {
-            configs = Map.copyOf(configs);
+            configs = Collections.unmodifiableSortedMap(new TreeMap<>(configs));
         }
 
         static TopicState missing(String name, String description) {

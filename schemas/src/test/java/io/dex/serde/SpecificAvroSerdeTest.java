@@ -96,7 +96,9 @@ class SpecificAvroSerdeTest {
     void everyContractHasATopic() throws IOException {
         Set<String> contracts;
         try (Stream<Path> files = Files.walk(Path.of("src/main/avro"))) {
+            // src/main/avro/internal holds the Streams topology's own state and internal topics, no exchange topic.
             contracts = files.filter(file -> file.toString().endsWith(".avsc"))
+                    .filter(file -> !file.startsWith(Path.of("src/main/avro/internal")))
                     .map(file -> parse(file).getFullName())
                     .collect(Collectors.toSet());
         }

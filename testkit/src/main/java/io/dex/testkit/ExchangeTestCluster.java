@@ -37,14 +37,8 @@ public final class ExchangeTestCluster implements AutoCloseable {
 
     /** One node that is broker and controller; every internal topic with one replica. */
     static ExchangeTestCluster startSingleNode() {
-        Map<String, Object> configs = commonConfigs();
         // One broker: internal topics with more replicas than brokers leave groups and transactions dead.
-        configs.put("offsets.topic.replication.factor", "1");
-        configs.put("transaction.state.log.replication.factor", "1");
-        configs.put("transaction.state.log.min.isr", "1");
-        configs.put("share.coordinator.state.topic.replication.factor", "1");
-        configs.put("min.insync.replicas", "1");
-        return start(nodes(1, 1, true), configs);
+        return start(nodes(1, 1, true), configs(1, 1));
     }
 
     /**
@@ -53,13 +47,7 @@ public final class ExchangeTestCluster implements AutoCloseable {
      * {@code min.insync.replicas=2}, as in production, so one broker may fail. Close it after use.
      */
     public static ExchangeTestCluster startThreeBrokers() {
-        Map<String, Object> configs = commonConfigs();
-        configs.put("offsets.topic.replication.factor", "3");
-        configs.put("transaction.state.log.replication.factor", "3");
-        configs.put("transaction.state.log.min.isr", "2");
-        configs.put("share.coordinator.state.topic.replication.factor", "3");
-        configs.put("min.insync.replicas", "2");
-        return start(nodes(3, 1, false), configs);
+        return start(nodes(3, 1, false), configs(3, 2));
     }
 
     /** The bootstrap servers of the cluster. */
@@ -124,9 +112,16 @@ public final class ExchangeTestCluster implements AutoCloseable {
 
     /** Stops every node and deletes the cluster's files. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         admin.close(Duration.ofSeconds(10));
-        kit.close();
+        try {
+            kit.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the test cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop the test cluster", e);
+        }
     }
 
     private kafka.server.BrokerServer broker(int nodeId) {
@@ -137,8 +132,14 @@ public final class ExchangeTestCluster implements AutoCloseable {
         return broker;
     }
 
-    private static Map<String, Object> commonConfigs() {
+    /** The broker configs: internal topics with {@code replicas} replicas, writes needing {@code minInSync} of them. */
+    private static Map<String, Object> configs(int replicas, int minInSync) {
         Map<String, Object> configs = new HashMap<>();
+        configs.put("offsets.topic.replication.factor", Integer.toString(replicas));
+        configs.put("transaction.state.log.replication.factor", Integer.toString(replicas));
+        configs.put("share.coordinator.state.topic.replication.factor", Integer.toString(replicas));
+        configs.put("transaction.state.log.min.isr", Integer.toString(minInSync));
+        configs.put("min.insync.replicas", Integer.toString(minInSync));
         configs.put("group.initial.rebalance.delay.ms", "0");
         configs.put("auto.create.topics.enable", "false");
         return configs;

@@ -1,0 +1,297 @@
+package io.dex.streams.processor;
+
+import io.dex.rules.DataProductRules;
+import io.dex.rules.FieldViolation;
+import io.dex.schema.AggregateKind;
+import io.dex.schema.ComplianceCandidate;
+import io.dex.schema.DataProductEvent;
+import io.dex.schema.EventTimeChange;
+import io.dex.schema.FxRate;
+import io.dex.schema.ProductState;
+import io.dex.schema.RankedProduct;
+import io.dex.schema.RankingChange;
+import io.dex.schema.RejectionReason;
+import io.dex.schema.TradeEvent;
+import io.dex.schema.TradingVolume;
+import io.dex.streams.ExchangeStores;
+import io.dex.streams.TopologySettings;
+import io.dex.streams.aggregate.AggregateGroup;
+import io.dex.streams.aggregate.GracePeriod;
+import io.dex.streams.aggregate.GroupVolume;
+import io.dex.streams.aggregate.PendingDeltas;
+import io.dex.streams.aggregate.TradingCalendar;
+import io.dex.streams.aggregate.TumblingWindows;
+import io.dex.streams.aggregate.Volume;
+import io.dex.streams.aggregate.VolumeAggregator;
+import io.dex.streams.compliance.ComplianceClassifier;
+import io.dex.streams.deadletter.Rejection;
+import io.dex.streams.input.Received;
+import io.dex.streams.input.RecordKeys;
+import io.dex.streams.product.ProductCountChanges;
+import io.dex.streams.product.ProductLifecycle;
+import io.dex.streams.ranking.TopProductsRanking;
+import io.dex.streams.trade.FxRates;
+import io.dex.streams.trade.TradeValidator;
+import io.dex.topics.ExchangeTopics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The product-keyed side of the exchange, one task per partition of {@code exchange.data-products}
+ * and {@code exchange.trades} (co-partitioned by productId), with the FX rates broadcast to every
+ * task. It keeps product state, judges each trade against it as of processing, remembers accepted
+ * trades, keeps per-product volumes and this partition's top products, and pre-aggregates every
+ * other volume per group, flushing one delta per group downstream every flush interval instead of
+ * sending each trade on. Cross-border trades go on to the seller-keyed classification.
+ *
+ * <p>Product state, rates and volumes are read from maps that mirror their changelogged stores; the
+ * stores are the durable copy and refill the maps whenever the task starts.
+ */
+public final class MarketProcessor implements Processor<byte[], Received<?>, String, Outbound> {
+
+    /** Scope of the exchange-wide ranking. */
+    public static final String ALL_PRODUCTS = "ALL";
+
+    private static final String CLOCK = "event-time";
+
+    private final TopologySettings settings;
+    private final VolumeAggregator aggregator;
+
+    private ProcessorContext<String, Outbound> context;
+    private KeyValueStore<String, ProductState> productStore;
+    private KeyValueStore<String, FxRate> rateStore;
+    private WindowStore<String, Long> acceptedStore;
+    private KeyValueStore<String, TradingVolume> productVolumeStore;
+    private KeyValueStore<String, RankedProduct> categoryVolumeStore;
+    private KeyValueStore<String, Long> clockStore;
+    private TaskOutbox outbox;
+    private ExchangeMetrics metrics;
+
+    private final Map<String, ProductState> products = new HashMap<>();
+    private final FxRates rates = new FxRates();
+    private final Map<String, TradingVolume> productVolumes = new HashMap<>();
+    private final Map<String, RankedProduct> categoryVolumes = new HashMap<>();
+    private final Map<String, TopProductsRanking> rankings = new HashMap<>();
+    private final Set<String> changedRankings = new LinkedHashSet<>();
+    private final Set<String> changedProductVolumes = new LinkedHashSet<>();
+    private PendingDeltas pending;
+    private long streamTime;
+    private long sentStreamTime;
+
+    /** A processor with the given settings. */
+    public MarketProcessor(TopologySettings settings) {
+        this.settings = settings;
+        this.aggregator = new VolumeAggregator(new TumblingWindows(settings.windowSize()),
+                new TradingCalendar(settings.timeZone()), new GracePeriod(settings.grace()));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outbound> context) {
+        this.context = context;
+        productStore = context.getStateStore(ExchangeStores.PRODUCTS);
+        rateStore = context.getStateStore(ExchangeStores.FX_RATES);
+        acceptedStore = context.getStateStore(ExchangeStores.ACCEPTED_TRADES);
+        productVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_VOLUMES);
+        categoryVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_CATEGORY_VOLUMES);
+        clockStore = context.getStateStore(ExchangeStores.MARKET_CLOCK);
+        pending = new PendingDeltas(context.getStateStore(ExchangeStores.MARKET_PENDING));
+        metrics = new ExchangeMetrics(context.metrics());
+        outbox = new TaskOutbox(context, metrics);
+        restore();
+        context.schedule(settings.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    /** Refills the maps from the stores; everything derived is sent again on the first flush. */
+    private void restore() {
+        products.clear();
+        productVolumes.clear();
+        categoryVolumes.clear();
+        rankings.clear();
+        StoreContents.forEach(productStore, products::put);
+        StoreContents.forEach(rateStore, (currency, rate) -> rates.update(currency, rate.getCnyPerUnit()));
+        StoreContents.forEach(productVolumeStore, (productId, volume) -> {
+            productVolumes.put(productId, volume);
+            changedProductVolumes.add(productId);
+            rank(ALL_PRODUCTS, new RankedProduct(productId, volume.getVolumeCny(), volume.getTrades()));
+        });
+        StoreContents.forEach(categoryVolumeStore, (key, figures) -> {
+            categoryVolumes.put(key, figures);
+            rank(categoryOf(key), figures);
+        });
+        changedRankings.addAll(rankings.keySet());
+        Long clock = clockStore.get(CLOCK);
+        streamTime = clock == null ? Long.MIN_VALUE : clock;
+        sentStreamTime = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void process(Record<byte[], Received<?>> record) {
+        Received<?> received = record.value();
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        Object event = received == null ? null : received.event();
+        if (event instanceof TradeEvent trade) {
+            onTrade(record, key, trade);
+        } else if (event instanceof DataProductEvent product) {
+            onProduct(record, key, product);
+        } else if (event instanceof FxRate rate) {
+            rates.update(rate.getCurrency(), rate.getCnyPerUnit());
+            rateStore.put(rate.getCurrency(), rate);
+        } else {
+            String problem = received == null ? "the record has no value" : received.problem();
+            reject(record, key, Rejection.unreadable(problem));
+        }
+    }
+
+    private void onProduct(Record<byte[], Received<?>> record, String key, DataProductEvent event) {
+        List<FieldViolation> violations = new ArrayList<>(RecordKeys.violations(key, "productId", event.getProductId()));
+        violations.addAll(DataProductRules.violations(event));
+        if (!violations.isEmpty()) {
+            reject(record, key, Rejection.malformed(violations));
+            return;
+        }
+        ProductState before = products.get(event.getProductId());
+        ProductLifecycle.Outcome outcome = ProductLifecycle.apply(before, event);
+        if (outcome instanceof ProductLifecycle.Refused refused) {
+            reject(record, key, refused.rejection());
+            return;
+        }
+        ProductState after = ((ProductLifecycle.Changed) outcome).state();
+        products.put(after.getProductId(), after);
+        productStore.put(after.getProductId(), after);
+        ProductCountChanges.between(before, after)
+                .forEach((group, change) -> pending.addCount(AggregateGroup.of(AggregateKind.PRODUCT_COUNT, group), change));
+    }
+
+    private void onTrade(Record<byte[], Received<?>> record, String key, TradeEvent trade) {
+        TradeValidator.Verdict verdict = TradeValidator.validate(
+                key, trade, products.get(trade.getProductId()), rates, this::wasAccepted);
+        if (verdict instanceof TradeValidator.Invalid invalid) {
+            reject(record, key, invalid.rejection());
+            return;
+        }
+        TradeValidator.Valid valid = (TradeValidator.Valid) verdict;
+        ProductState product = valid.product();
+        boolean crossBorder = VolumeAggregator.isCrossBorder(trade.getBuyerJurisdiction());
+        if (crossBorder && ComplianceClassifier.isBlocked(product.getClassification())) {
+            // Rejected, so not remembered as accepted: sent again, it is judged afresh (and blocked again).
+            reject(record, key, new Rejection(RejectionReason.CROSS_BORDER_BLOCKED, "product " + product.getProductId()
+                    + " is classified CORE: core data may not leave the country (buyer in "
+                    + trade.getBuyerJurisdiction() + ")"));
+            outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
+            return;
+        }
+        accept(trade, product, valid.volumeCny());
+        if (crossBorder) {
+            outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
+        }
+    }
+
+    private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny) {
+        long eventTime = trade.getOccurredAt().toEpochMilli();
+        acceptedStore.put(acceptedKey(trade), eventTime, eventTime);
+        if (eventTime > streamTime) {
+            streamTime = eventTime;
+            clockStore.put(CLOCK, streamTime);
+        }
+        String category = product.getCategory().name();
+        VolumeAggregator.Contributions contributions = aggregator.contributions(trade, category, volumeCny, streamTime);
+        for (GroupVolume group : contributions.groups()) {
+            pending.addVolume(group.group(), group.volume(), eventTime);
+        }
+        if (contributions.windowClosed()) {
+            metrics.lateTrades(ExchangeMetrics.CATEGORY_WINDOW, 1);
+        }
+        if (contributions.dayClosed()) {
+            metrics.lateTrades(ExchangeMetrics.TRADING_DAY, 1);
+        }
+        String productId = trade.getProductId();
+        TradingVolume total = Volume.of(productVolumes.get(productId)).plus(contributions.volume()).toTradingVolume(productId);
+        productVolumes.put(productId, total);
+        productVolumeStore.put(productId, total);
+        changedProductVolumes.add(productId);
+        rank(ALL_PRODUCTS, new RankedProduct(productId, total.getVolumeCny(), total.getTrades()));
+        String categoryKey = productId + "@" + category;
+        RankedProduct before = categoryVolumes.get(categoryKey);
+        RankedProduct inCategory = before == null
+                ? new RankedProduct(productId, volumeCny, 1L)
+                : new RankedProduct(productId, before.getVolumeCny().add(volumeCny), before.getTrades() + 1);
+        categoryVolumes.put(categoryKey, inCategory);
+        categoryVolumeStore.put(categoryKey, inCategory);
+        rank(category, inCategory);
+        metrics.tradeAccepted();
+    }
+
+    private boolean wasAccepted(TradeEvent trade) {
+        long eventTime = trade.getOccurredAt().toEpochMilli();
+        long retention = settings.dedupRetention().toMillis();
+        try (WindowStoreIterator<Long> earlier = acceptedStore.fetch(acceptedKey(trade),
+                Math.max(0, eventTime - retention), eventTime + retention)) {
+            return earlier.hasNext();
+        }
+    }
+
+    private void rank(String scope, RankedProduct product) {
+        if (rankings.computeIfAbsent(scope, s -> new TopProductsRanking()).offer(product)) {
+            changedRankings.add(scope);
+        }
+    }
+
+    /** Sends the pending deltas, then how far event time got, then what changed for the roll-up and downstream. */
+    private void flush() {
+        outbox.flush(pending);
+        if (streamTime > sentStreamTime) {
+            outbox.delta(AggregateGroup.of(AggregateKind.EVENT_TIME, "").delta(new EventTimeChange(Instant.ofEpochMilli(streamTime))));
+            sentStreamTime = streamTime;
+        }
+        int partition = context.taskId().partition();
+        for (String scope : changedRankings) {
+            outbox.delta(AggregateGroup.of(AggregateKind.TOP_PRODUCTS, scope)
+                    .delta(new RankingChange(partition, rankings.get(scope).products())));
+        }
+        changedRankings.clear();
+        for (String productId : changedProductVolumes) {
+            outbox.publish(ExchangeTopics.PRODUCT_VOLUME.name(), productId, productVolumes.get(productId));
+        }
+        changedProductVolumes.clear();
+    }
+
+    private void reject(Record<byte[], Received<?>> record, String key, Rejection rejection) {
+        outbox.reject(rejection, pending, key, record.key(), record.value() == null ? null : record.value().bytes());
+    }
+
+    private static ComplianceCandidate candidate(TradeEvent trade, ProductState product, BigDecimal volumeCny) {
+        return ComplianceCandidate.newBuilder()
+                .setTransactionId(trade.getTransactionId())
+                .setSellerId(trade.getSellerId())
+                .setProductId(trade.getProductId())
+                .setBuyerJurisdiction(trade.getBuyerJurisdiction())
+                .setClassification(product.getClassification())
+                .setPersonalInfoSubjects(product.getPersonalInfoSubjects())
+                .setSensitivePersonalInfo(product.getSensitivePersonalInfo())
+                .setVolumeCny(volumeCny)
+                .setOccurredAt(trade.getOccurredAt())
+                .build();
+    }
+
+    private static String acceptedKey(TradeEvent trade) {
+        return trade.getProductId() + "/" + trade.getTransactionId();
+    }
+
+    private static String categoryOf(String categoryKey) {
+        return categoryKey.substring(categoryKey.lastIndexOf('@') + 1);
+    }
+}
