@@ -96,8 +96,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         try {
             InputSource source = new InputSource(file, inputFormat(), eventKind(), maxLineBytes);
-            long validationStart = System.nanoTime();
-            Validation validation = validate(source, err, validationStart);
+            Validation validation = validate(source, err);
             if (validation.fatal() || (validation.invalidLines() > 0 && !skipInvalid)) {
                 if (!validation.fatal()) {
                     err.printf("%s: %,d invalid lines; nothing published (fix them, or publish the rest with --skip-invalid)%n",
@@ -146,7 +145,8 @@ public final class PublishCommand implements Callable<Integer> {
     }
 
     /** The first pass: every line parsed and judged; problems reported as {@code FILE:LINE: FIELD: problem}. */
-    private Validation validate(InputSource source, PrintWriter err, long start) throws IOException {
+    private Validation validate(InputSource source, PrintWriter err) throws IOException {
+        long start = System.nanoTime();
         Map<EventKind<?>, Long> kinds = new LinkedHashMap<>();
         long invalidLines = 0;
         long problems = 0;
