@@ -3,6 +3,7 @@ package io.dex.deploy;
 import io.dex.producer.cli.PublishCommand;
 import io.dex.producer.cli.SimulateCommand;
 import io.dex.streams.StreamsCommand;
+import io.dex.streams.watch.WatchCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
                 PublishCommand.class,
                 SimulateCommand.class,
                 StreamsCommand.class,
+                WatchCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,14 @@ final class LocalCommand implements Callable<Integer> {
             description = "Where the exchange keeps its state (env DEX_DATA_DIR; default ${DEFAULT-VALUE} in the current directory).")
     private Path dataDirectory;
 
+    @Option(names = "--simulate", paramLabel = "RATE",
+            description = "Also run the market simulator at RATE events per second.")
+    private Double simulateRate;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the simulated market (default: random, printed).")
+    private Long seed;
+
     @Spec
     private CommandSpec spec;
 
@@ -61,20 +70,22 @@ final class LocalCommand implements Callable<Integer> {
 
     /**
      * The services that run inside dex local once the broker, the registry and the topics are
-     * ready, in start order: the Streams application (with the HTTP API and dashboard) and the
-     * market simulator are added here.
+     * ready, in start order: the Streams application with the HTTP API and dashboard, then the
+     * market simulator when asked for.
      */
     private List<LocalService> services() {
-        return List.of();
+        StreamsService streams = new StreamsService();
+        if (simulateRate == null) {
+            return List.of(streams);
+        }
+        long simulationSeed = seed != null ? seed : new Random().nextLong();
+        return List.of(streams, new SimulatorService(simulateRate, simulationSeed, streams::meters));
     }
 
     private void printBanner(LocalExchange exchange, double seconds) {
         PrintWriter out = spec.commandLine().getOut();
         LocalSettings settings = exchange.settings();
         Map<String, String> addresses = new java.util.LinkedHashMap<>(exchange.addresses());
-        if (addresses.keySet().stream().noneMatch(label -> label.contains("HTTP"))) {
-            addresses.put("HTTP API and dashboard", "port " + settings.httpPort() + " reserved; no Streams application in this build yet");
-        }
         addresses.put("Logs", settings.brokerDirectory().resolve(KafkaBrokerProcess.LOG_FILE) + ", "
                 + settings.registryDirectory().resolve(RegistryProcess.LOG_FILE));
         out.printf(Locale.ROOT, "dex local is ready in %.1f s, data in %s%n", seconds, settings.dataDirectory());

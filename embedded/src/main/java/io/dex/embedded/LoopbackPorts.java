@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 /** Ports on the loopback interface, where every embedded server listens. */
 public final class LoopbackPorts {
 
+    /** The loopback address every embedded server binds to. */
+    public static final String HOST = "127.0.0.1";
+
     private LoopbackPorts() {
     }
 

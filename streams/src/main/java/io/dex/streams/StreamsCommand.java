@@ -3,6 +3,7 @@ package io.dex.streams;
 import io.dex.cli.ConnectionOptions;
 import io.dex.producer.cli.DurationConverter;
 import io.dex.registry.RestSchemaRegistryClient;
+import io.dex.streams.http.OperatorsServer;
 import io.dex.streams.compliance.ComplianceThresholds;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +34,17 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Directory of this instance's state stores (env DEX_STATE_DIR; default ${DEFAULT-VALUE}).")
     private Path stateDir;
 
-    @Option(names = "--application-server", defaultValue = "${env:DEX_APPLICATION_SERVER}", paramLabel = "HOST:PORT",
-            description = "Address of this instance's HTTP API, advertised to the other instances (env DEX_APPLICATION_SERVER).")
-    private String applicationServer;
+    @Option(names = "--http-host", defaultValue = "${env:DEX_HTTP_HOST:-127.0.0.1}", paramLabel = "HOST",
+            description = "Interface the HTTP API, dashboard and metrics listen on (env DEX_HTTP_HOST; default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    private String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "${env:DEX_HTTP_PORT:-8080}", paramLabel = "PORT",
+            description = "Port of the HTTP API, dashboard and metrics (env DEX_HTTP_PORT; default ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "${env:DEX_ADVERTISED_HOST}", paramLabel = "HOST",
+            description = "Host name the other instances reach this one's HTTP API at (env DEX_ADVERTISED_HOST; default: the HTTP host).")
+    private String advertisedHost;
 
     @Option(names = "--commit-interval", defaultValue = "100ms", converter = DurationConverter.class,
             description = "How often processing is committed, exactly once (default ${DEFAULT-VALUE}).")
@@ -103,21 +112,26 @@ public final class StreamsCommand implements Callable<Integer> {
                 contractPiSubjects, contractSensitivePiSubjects), flushInterval);
         return new StreamsSettings(applicationId, connection.bootstrapServers(), connection.schemaRegistryUrl(), stateDir,
                 commitInterval, standbyReplicas, threads, replicationFactor, StreamsSettings.CACHE_MAX_BYTES,
-                Optional.ofNullable(applicationServer).filter(server -> !server.isBlank()), topology);
+                httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost() + ":" + httpPort), topology);
+    }
+
+    private String advertisedHost() {
+        return advertisedHost == null || advertisedHost.isBlank() ? httpHost : advertisedHost;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         StreamsSettings settings = settings();
+        OperatorsServer.Settings http = OperatorsServer.Settings.on(httpHost, httpPort).advertising(advertisedHost());
         try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(settings.schemaRegistryUrl());
-             ExchangeStreamsApp app = new ExchangeStreamsApp(settings, registry)) {
-            Thread shutdown = new Thread(app::close, "dex-streams-shutdown");
+             ExchangeInstance instance = ExchangeInstance.start(settings, registry, http)) {
+            Thread shutdown = new Thread(instance::close, "dex-streams-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
-            app.start();
-            System.out.printf("dex streams: application %s on %s, registry %s, state in %s%n", settings.applicationId(),
-                    settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.stateDir().toAbsolutePath());
-            app.awaitStopped();
-            return app.state() == KafkaStreams.State.ERROR ? 1 : 0;
+            System.out.printf("dex streams: application %s on %s, registry %s, state in %s, HTTP API on http://%s:%d%n",
+                    settings.applicationId(), settings.bootstrapServers(), settings.schemaRegistryUrl(),
+                    settings.stateDir().toAbsolutePath(), httpHost, instance.server().port());
+            instance.app().awaitStopped();
+            return instance.app().state() == KafkaStreams.State.ERROR ? 1 : 0;
         }
     }
 }

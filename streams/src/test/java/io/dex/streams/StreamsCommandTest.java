@@ -37,7 +37,7 @@ class StreamsCommandTest {
     @Test
     @DisplayName("every setting has a flag")
     void flags() {
-        StreamsSettings settings = parse("--application-id", "dex-2", "--state-dir", "/var/dex", "--application-server", "h1:8080",
+        StreamsSettings settings = parse("--application-id", "dex-2", "--state-dir", "/var/dex", "--advertised-host", "h1", "--http-port", "8080",
                 "--commit-interval", "1s", "--standby-replicas", "2", "--threads", "3", "--replication-factor", "3",
                 "--window-size", "5m", "--grace", "30s", "--window-retention", "2d", "--trading-day-retention", "500d",
                 "--dedup-retention", "14d", "--time-zone", "Europe/Paris", "--flush-interval", "250ms",
@@ -62,7 +62,7 @@ class StreamsCommandTest {
     @Test
     @DisplayName("bad settings are refused with the setting named")
     void invalid() {
-        assertThatThrownBy(() -> parse("--application-server", "no-port")).hasMessageContaining("host:port");
+        assertThatThrownBy(() -> parse("--http-port", "70000")).hasMessageContaining("host:port");
         assertThatThrownBy(() -> parse("--grace", "soon")).hasMessageContaining("soon");
         assertThatThrownBy(() -> parse("--window-size", "0s")).hasMessageContaining("windowSize");
         assertThatThrownBy(() -> parse("--contract-sensitive-pi-subjects", "0")).hasMessageContaining("contractSensitivePiSubjects");

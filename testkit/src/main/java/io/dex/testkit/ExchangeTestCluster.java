@@ -112,9 +112,16 @@ public final class ExchangeTestCluster implements AutoCloseable {
 
     /** Stops every node and deletes the cluster's files. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         admin.close(Duration.ofSeconds(10));
-        kit.close();
+        try {
+            kit.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the test cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop the test cluster", e);
+        }
     }
 
     private kafka.server.BrokerServer broker(int nodeId) {

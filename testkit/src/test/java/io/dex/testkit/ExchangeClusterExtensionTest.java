@@ -2,6 +2,10 @@ package io.dex.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +96,15 @@ class ExchangeClusterExtensionTest {
     }
 
     @Test
-    @DisplayName("the shared cluster is a single node")
-    void isASingleNode(ExchangeTestCluster cluster) {
+    @DisplayName("the shared cluster is a single node, and the shared schema registry answers at its URL")
+    void isASingleNodeWithARegistry(ExchangeTestCluster cluster) throws Exception {
         assertThat(cluster.brokerIds()).hasSize(1);
         assertThat(Set.of(cluster.bootstrapServers().split(","))).hasSize(1);
+
+        HttpResponse<String> subjects = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(cluster.schemaRegistryUrl() + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(subjects.statusCode()).isEqualTo(200);
+        assertThat(cluster.schemaRegistryUrl()).isEqualTo(SharedSchemaRegistry.url()).endsWith("/apis/ccompat/v7");
     }
 }

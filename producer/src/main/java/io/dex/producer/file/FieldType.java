@@ -99,6 +99,11 @@ enum FieldType {
             throw new FieldValueException("'" + abbreviated(text)
                     + "' is not an ISO-8601 timestamp with offset (e.g. " + TIMESTAMP_EXAMPLE + ")");
         }
+        try {
+            instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new FieldValueException("'" + abbreviated(text) + "' is beyond the range of millisecond timestamps");
+        }
         if (instant.getNano() % 1_000_000 != 0) {
             // The schema keeps milliseconds; finer input would be silently truncated.
             throw new FieldValueException("'" + text + "' is more precise than milliseconds");

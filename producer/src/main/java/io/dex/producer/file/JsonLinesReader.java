@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dex.producer.EventKind;
 import io.dex.rules.FieldViolation;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,8 +86,7 @@ final class JsonLinesReader implements EventFileReader {
 
     private static <V extends SpecificRecord> InputRecord assemble(long number, EventKind<V> kind, JsonNode node) {
         EventAssembler<V> event = new EventAssembler<>(kind);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (entry.getKey().equals(KIND)) {
                 continue;
             }

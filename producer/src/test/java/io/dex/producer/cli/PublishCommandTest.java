@@ -164,7 +164,7 @@ class PublishCommandTest {
         CommandRun run = publish(cluster, file);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(PublishCommand.PUBLISHED);
         Matcher summary = Pattern.compile("published 100,000 events \\(fx (\\d+), product ([\\d,]+), trade ([\\d,]+)\\)"
-                + ".*; ([\\d.]+) s; ([\\d,]+) events/s").matcher(run.out());
+                + ".*; validated in [\\d.]+ s, published in ([\\d.]+) s: ([\\d,]+) events/s").matcher(run.out());
         assertThat(summary.find()).as(run.out()).isTrue();
         long[] after = counts(cluster);
         assertThat(after[0] - before[0]).isEqualTo(Long.parseLong(summary.group(2).replace(",", "")));

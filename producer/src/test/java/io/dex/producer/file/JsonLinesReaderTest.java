@@ -168,6 +168,7 @@ class JsonLinesReaderTest {
         "occurredAt|\"2026-11-28T09:00:00\"|occurredAt: '2026-11-28T09:00:00' is not an ISO-8601 timestamp with offset (e.g. 2026-11-28T09:00:00Z)",
         "occurredAt|\"2026-11-28T09:00:00.0001Z\"|occurredAt: '2026-11-28T09:00:00.0001Z' is more precise than milliseconds",
         "occurredAt|\"1969-12-31T23:59:59Z\"|occurredAt: must not be before 1970-01-01T00:00:00Z",
+        "occurredAt|\"+999999999-12-31T23:59:59Z\"|occurredAt: '+999999999-12-31T23:59:59Z' is beyond the range of millisecond timestamps",
         "occurredAt|1764320400000|occurredAt: must be a JSON string, is the number 1764320400000",
     })
     @DisplayName("a trade field of the wrong type or breaking a rule is named with its problem")

@@ -68,6 +68,11 @@ public final class OperatorsServer implements AutoCloseable {
         public static Settings on(String host, int port) {
             return new Settings(host, port, host, 64, Duration.ofSeconds(1));
         }
+
+        /** These settings with the other instances reaching this one at {@code host}. */
+        public Settings advertising(String host) {
+            return new Settings(bindHost, port, host, maxLiveClients, livePeriod);
+        }
     }
 
     private OperatorsServer(Settings settings, PrometheusMeterRegistry registry) {

@@ -54,6 +54,6 @@ public final class FxRateIntake implements Processor<byte[], Received<FxRate>, S
             outbox.reject(Rejection.malformed(violations), pending, key, record.key(), received.bytes());
             return;
         }
-        outbox.send(rate.getCurrency(), new Outbound.Broadcast(received));
+        outbox.sendFirst(rate.getCurrency(), new Outbound.Broadcast(received));
     }
 }

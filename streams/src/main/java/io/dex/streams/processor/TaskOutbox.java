@@ -14,8 +14,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * What one task of a processor sends on: dead letters, records for the exchange's topics, and
- * pending deltas when it flushes. Every record it sends carries the wall-clock time, never an event
- * time, which a broker may refuse.
+ * pending deltas when it flushes. Records carry the wall-clock time, never an event time, which a
+ * broker may refuse.
  */
 final class TaskOutbox {
 
@@ -58,5 +58,14 @@ final class TaskOutbox {
     /** Sends {@code outbound} under {@code key}. */
     void send(String key, Outbound outbound) {
         context.forward(new Record<>(key, outbound, context.currentSystemTimeMs()));
+    }
+
+    /**
+     * Sends {@code outbound} under {@code key} with the earliest timestamp there is. A task with several
+     * inputs takes the record with the lowest timestamp first, so the next stage takes this one as soon
+     * as it has it, before any buffered trade, whatever the trade's event time: arrival order.
+     */
+    void sendFirst(String key, Outbound outbound) {
+        context.forward(new Record<>(key, outbound, 0L));
     }
 }
