@@ -48,7 +48,7 @@ class LocalRuntimeProcessTest {
                 "http://127.0.0.1:" + settings.registryPort() + "/apis/ccompat/v7", settings.httpPort(), settings.streamsStateDirectory());
 
         Process first = startRuntime(settings, "first");
-        List<String> banner = awaitBanner(first, "first");
+        List<String> banner = awaitBanner(first, settings, "first");
         assertThat(banner).contains("  Kafka broker            " + endpoints.bootstrapServers(),
                 "  Schema registry         " + endpoints.schemaRegistryUrl(),
                 "  HTTP API and dashboard  port " + endpoints.httpPort() + " reserved; no Streams application in this build yet");
@@ -64,7 +64,7 @@ class LocalRuntimeProcessTest {
                 .get(60, TimeUnit.SECONDS);
 
         Process second = startRuntime(settings, "second");
-        awaitBanner(second, "second");
+        awaitBanner(second, settings, "second");
         List<byte[]> values = TradeLog.rawValues(endpoints);
         assertThat(values).hasSize(1);
         assertThat(WireFormat.schemaId(values.get(0))).isEqualTo(schemaId);
@@ -78,6 +78,14 @@ class LocalRuntimeProcessTest {
         LoopbackPorts.requireFree(settings.kafkaPort(), "the broker port after SIGTERM");
         LoopbackPorts.requireFree(settings.registryPort(), "the registry port after SIGTERM");
         assertThat(Files.readString(workDirectory.resolve("second.err"))).contains("Stopping dex local", "dex local stopped");
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "\n(no " + log + ")";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return "\nlast lines of " + log + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
     /** Runs {@code dex local} in a JVM of its own; the data directory and the HTTP port come from the environment. */
@@ -98,7 +106,7 @@ class LocalRuntimeProcessTest {
     }
 
     /** The banner, once the runtime printed that it is ready; fails with its standard error when it does not. */
-    private List<String> awaitBanner(Process runtime, String name) throws Exception {
+    private List<String> awaitBanner(Process runtime, LocalSettings settings, String name) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(runtime.getInputStream(), StandardCharsets.UTF_8))) {
@@ -118,8 +126,10 @@ class LocalRuntimeProcessTest {
             if (line != null) {
                 banner.add(line);
             } else if (!runtime.isAlive() || System.nanoTime() - deadline > 0) {
-                throw new AssertionError("dex local (" + name + ") did not get ready; it printed " + banner
-                        + " and on standard error:\n" + Files.readString(workDirectory.resolve(name + ".err")));
+                throw new AssertionError("dex local (" + name + ") did not get ready"
+                        + (runtime.isAlive() ? "" : " and exited with code " + runtime.exitValue()) + "; it printed " + banner
+                        + " and on standard error:\n" + Files.readString(workDirectory.resolve(name + ".err"))
+                        + tail(settings.brokerDirectory().resolve("broker.log")) + tail(settings.registryDirectory().resolve("registry.log")));
             }
         }
         return banner;
