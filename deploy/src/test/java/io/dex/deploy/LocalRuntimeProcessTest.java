@@ -51,7 +51,7 @@ class LocalRuntimeProcessTest {
         List<String> banner = awaitBanner(first, settings, "first");
         assertThat(banner).contains("  Kafka broker            " + endpoints.bootstrapServers(),
                 "  Schema registry         " + endpoints.schemaRegistryUrl(),
-                "  HTTP API and dashboard  port " + endpoints.httpPort() + " reserved; no Streams application in this build yet");
+                "  HTTP API and dashboard  http://127.0.0.1:" + endpoints.httpPort());
         assertThat(banner.get(0)).endsWith("data in " + settings.dataDirectory());
         TradeLog.publish(endpoints, TradeLog.trade("T-1"));
         int schemaId = WireFormat.schemaId(TradeLog.rawValues(endpoints).get(0));
