@@ -77,6 +77,9 @@ public final class LocalExchange implements AutoCloseable {
         try {
             register("data directory lock", DataDirectoryLock.acquire(settings.dataDirectory())::close);
             requireFree(settings.httpPort(), "HTTP API", "--http-port");
+            // Probed before either child starts, so that a taken port never leaves the other child starting.
+            requireFree(settings.kafkaPort(), "Kafka broker", "--kafka-port");
+            requireFree(settings.registryPort(), "schema registry HTTP", "--registry-port");
             startBrokerAndRegistry();
             provisionTopics();
             for (LocalService service : services) {
