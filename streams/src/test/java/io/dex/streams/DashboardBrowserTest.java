@@ -55,7 +55,7 @@ class DashboardBrowserTest {
 
             ChromeDriver browser = HeadlessChromium.start();
             try {
-                browser.get(exchange.instance(0).url().toString());
+                browser.get(exchange.url(0).toString());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
                 wait.until(page -> page.findElement(By.id("kpi-listed")).getText().equals("8"));
                 assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("live");

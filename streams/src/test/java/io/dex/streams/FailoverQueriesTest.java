@@ -41,12 +41,12 @@ class FailoverQueriesTest {
             publisher.publishProduct(Events.listed("P-HEA-1", "M-B", Category.HEALTHCARE).build());
             publisher.flush();
             await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).until(
-                    () -> body(get(exchange.instance(0).url(), "/api/v1/product-counts")).path("total").asLong() == 3);
+                    () -> body(get(exchange.url(0), "/api/v1/product-counts")).path("total").asLong() == 3);
             publisher.publishTrade(Events.trade("T1", "P-FIN-1", "M-A", "M-B", "10").build());
             publisher.publishTrade(Events.trade("T2", "P-FIN-2", "M-A", "M-B", "20").build());
             publisher.publishTrade(Events.trade("T3", "P-HEA-1", "M-B", "M-A", "30").build());
             publisher.flush();
-            URI survivor = exchange.instance(0).url();
+            URI survivor = exchange.url(0);
             assertVolumes(survivor);
 
             String owned = ownedBy(exchange, 1);

@@ -115,7 +115,7 @@ class OperatorsApiTest {
     }
 
     private URI url(int instance) {
-        return exchange.instance(instance).url();
+        return exchange.url(instance);
     }
 
     private static long listedProducts(URI base) {

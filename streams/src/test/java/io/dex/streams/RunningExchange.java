@@ -4,7 +4,6 @@ import io.dex.producer.ExchangePublisher;
 import io.dex.producer.PublisherSettings;
 import io.dex.registry.RestSchemaRegistryClient;
 import io.dex.streams.http.OperatorsServer;
-import io.dex.streams.metrics.ExchangeMeterRegistry;
 import io.dex.testkit.ExchangeTestCluster;
 import io.dex.topics.ExchangeTopics;
 import io.dex.topics.TopicLayout;
@@ -26,18 +25,9 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class RunningExchange implements AutoCloseable {
 
-    /** One instance: its Streams application and the HTTP server answering for it. */
-    record Instance(ExchangeStreamsApp app, OperatorsServer server) {
-
-        /** The base URL of its HTTP API. */
-        URI url() {
-            return URI.create("http://127.0.0.1:" + server.port());
-        }
-    }
-
     private final RestSchemaRegistryClient registry;
     private final ExchangePublisher publisher;
-    private final List<Instance> instances = new ArrayList<>();
+    private final List<ExchangeInstance> instances = new ArrayList<>();
 
     private RunningExchange(ExchangeTestCluster cluster) {
         this.registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl());
@@ -54,17 +44,11 @@ final class RunningExchange implements AutoCloseable {
         new TopicProvisioner(cluster.admin()).create(ExchangeTopics.ALL, new TopicLayout(partitions, (short) 1));
         RunningExchange exchange = new RunningExchange(cluster);
         for (int i = 0; i < count; i++) {
-            OperatorsServer server = OperatorsServer.start(OperatorsServer.Settings.on("127.0.0.1", 0), ExchangeMeterRegistry.create());
             StreamsSettings settings = StreamsSettings.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
-                            stateDirectory(applicationId + "-" + i))
-                    .withApplicationId(applicationId)
-                    .withApplicationServer(server.applicationServer());
-            ExchangeStreamsApp app = new ExchangeStreamsApp(settings, exchange.registry);
-            server.attach(app);
-            exchange.instances.add(new Instance(app, server));
-            app.start();
+                    stateDirectory(applicationId + "-" + i)).withApplicationId(applicationId);
+            exchange.instances.add(ExchangeInstance.start(settings, exchange.registry, OperatorsServer.Settings.on("127.0.0.1", 0)));
         }
-        for (Instance instance : exchange.instances) {
+        for (ExchangeInstance instance : exchange.instances) {
             if (!instance.app().awaitRunning(Duration.ofSeconds(90))) {
                 throw new IllegalStateException("instance " + instance.server().applicationServer() + " is "
                         + instance.app().state() + " after 90 s");
@@ -78,14 +62,14 @@ final class RunningExchange implements AutoCloseable {
         return publisher;
     }
 
-    /** The instances, in start order. */
-    List<Instance> instances() {
-        return instances;
+    /** Instance {@code index}, in start order. */
+    ExchangeInstance instance(int index) {
+        return instances.get(index);
     }
 
-    /** Instance {@code index}. */
-    Instance instance(int index) {
-        return instances.get(index);
+    /** The base URL of the HTTP API of instance {@code index}. */
+    URI url(int index) {
+        return URI.create("http://127.0.0.1:" + instances.get(index).server().port());
     }
 
     /** The Kafka Streams of instance {@code index}. */
@@ -96,10 +80,7 @@ final class RunningExchange implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
-        for (Instance instance : instances) {
-            instance.server().close();
-            instance.app().close();
-        }
+        instances.forEach(ExchangeInstance::close);
         registry.close();
     }
 
