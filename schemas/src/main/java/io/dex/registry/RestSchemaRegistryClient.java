@@ -65,9 +65,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         Answer answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
         if (answer.status() == 409) {
-            throw new SchemaRegistryException(409, incompatibility(subject, schema, answer));
+            answer = afterConflict(subject, schema, answer);
         }
         return remember(key, schema, idIn(answer.expectOk("Cannot register " + schema.getFullName() + " under subject " + subject)));
+    }
+
+    /**
+     * A 409 is either a real incompatibility or a lost race: Apicurio refuses the second of two
+     * concurrent first registrations of a subject ("artifact already exists"), as happens when
+     * several Streams instances start together. A race is settled by looking the schema up, or by
+     * registering again now that the subject exists; only a second refusal is an incompatibility.
+     */
+    private Answer afterConflict(String subject, Schema schema, Answer refusal) {
+        Answer lookup = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+        if (lookup.status() == 200) {
+            return lookup;
+        }
+        Answer retried = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        if (retried.status() == 409) {
+            throw new SchemaRegistryException(409, incompatibility(subject, schema, refusal));
+        }
+        return retried;
     }
 
     @Override

@@ -12,11 +12,22 @@ import io.dex.testing.SampleRecords;
 import io.dex.testkit.SharedSchemaRegistry;
 import io.dex.topics.ExchangeTopics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("RestSchemaRegistryClient against a real Apicurio Registry")
@@ -45,6 +56,35 @@ class RestSchemaRegistryClientTest {
         assertThat(fresh.schemaById(id)).isEqualTo(schema);
         assertThat(fresh.subjects()).contains(subject);
         assertThat(fresh.register(subject, schema)).isEqualTo(id);
+    }
+
+    @DisplayName("clients registering a new subject at the same moment all get the one id (Apicurio's lost race is not an incompatibility)")
+    @RepeatedTest(5)
+    void concurrentFirstRegistrations(RepetitionInfo repetition) throws Exception {
+        // A new subject each time: the race is on the first registration.
+        String fresh = subject + "-" + repetition.getCurrentRepetition();
+        Schema schema = TradeEvent.getClassSchema();
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> ids = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                RestSchemaRegistryClient own = new RestSchemaRegistryClient(SharedSchemaRegistry.url(), QUICK);
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return own.register(fresh, schema);
+                }));
+            }
+            start.countDown();
+            Set<Integer> distinct = new HashSet<>();
+            for (Future<Integer> id : ids) {
+                distinct.add(id.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(distinct).containsExactly(client.idOf(fresh, schema));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
