@@ -25,10 +25,13 @@ public final class ExchangeTopics {
             "exchange.data-products", DataProductEvent.class, true,
             "Data products listed, updated and delisted by members (key productId)");
 
-    /** Trades, key productId, co-partitioned with {@link #DATA_PRODUCTS}. */
+    /**
+     * Trades, key productId, co-partitioned with {@link #DATA_PRODUCTS}. Stamped on append: the
+     * end-to-end latency of SPEC "metrics" starts when the broker appends a trade.
+     */
     public static final ExchangeTopic<TradeEvent> TRADES = new ExchangeTopic<>(
             "exchange.trades", TradeEvent.class, false,
-            "Trades of data products between members (key productId)");
+            "Trades of data products between members (key productId)").withLogAppendTime();
 
     /** FX rates to CNY, key currency; compacted: the latest rate per currency. */
     public static final ExchangeTopic<FxRate> FX_RATES = new ExchangeTopic<>(

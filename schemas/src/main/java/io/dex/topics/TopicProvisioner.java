@@ -35,7 +35,8 @@ public final class TopicProvisioner {
     /** Configs shown for every topic, whether set on the topic or inherited from the broker. */
     private static final List<String> KEY_CONFIGS = List.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.RETENTION_MS_CONFIG,
-            TopicConfig.RETENTION_BYTES_CONFIG, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            TopicConfig.RETENTION_BYTES_CONFIG, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
 
     private final Admin admin;
     private final Duration timeout;

@@ -49,6 +49,9 @@ class TopicProvisionerTest {
             boolean compacted = state.name().startsWith("exchange.agg.")
                     || names(COMPACTED_INPUTS).contains(state.name());
             assertThat(state.cleanupPolicy()).as(state.name()).contains(compacted ? "compact" : "delete");
+            // Only trades are stamped by the broker: the end-to-end latency starts at their append.
+            assertThat(state.configs()).as(state.name()).containsEntry("message.timestamp.type",
+                    state.name().equals("exchange.trades") ? "LogAppendTime" : "CreateTime");
         });
     }
 
@@ -80,6 +83,7 @@ class TopicProvisionerTest {
         assertThat(trades.differences()).containsExactly(
                 "partitions 2, expected 3",
                 "cleanup.policy compact, expected delete",
+                "message.timestamp.type CreateTime, expected LogAppendTime",
                 "retention.ms 604800000, expected -1");
         assertThat(trades.summary()).startsWith("exchange.trades: exists but differs, left as it is: partitions 2, expected 3; ");
         TopicState state = provisioner.describe(List.of(ExchangeTopics.TRADES)).get(0);

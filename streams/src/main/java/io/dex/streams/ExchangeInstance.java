@@ -30,7 +30,8 @@ public final class ExchangeInstance implements AutoCloseable {
         PrometheusMeterRegistry meters = ExchangeMeterRegistry.create();
         OperatorsServer server = OperatorsServer.start(http, meters);
         try {
-            ExchangeStreamsApp app = new ExchangeStreamsApp(settings.withApplicationServer(server.applicationServer()), registry);
+            ExchangeStreamsApp app = new ExchangeStreamsApp(settings.withApplicationServer(server.applicationServer()), registry,
+                    server.endToEndLatency());
             server.attach(app);
             app.start();
             return new ExchangeInstance(server, app, meters);

@@ -1,6 +1,7 @@
 package io.dex.streams;
 
 import io.dex.registry.SchemaRegistryClient;
+import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.topics.ExchangeTopic;
 import io.dex.topics.ExchangeTopics;
 import java.time.Duration;
@@ -45,10 +46,13 @@ public final class ExchangeStreamsApp implements AutoCloseable {
     private final List<KafkaStreams.StateListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** An instance with {@code settings}, reading and registering contracts in {@code registry}. */
-    public ExchangeStreamsApp(StreamsSettings settings, SchemaRegistryClient registry) {
+    /**
+     * An instance with {@code settings}, reading and registering contracts in {@code registry} and
+     * recording the end-to-end latency of trades into {@code latency}.
+     */
+    public ExchangeStreamsApp(StreamsSettings settings, SchemaRegistryClient registry, EndToEndLatency latency) {
         this.settings = settings;
-        this.topology = ExchangeTopology.buildTopology(settings.topology(), registry);
+        this.topology = ExchangeTopology.buildTopology(settings.topology(), registry, latency);
         this.streams = new KafkaStreams(topology, settings.streamsConfig());
         streams.setStateListener((newState, oldState) -> {
             LOG.info("Streams application {}: {} -> {}", settings.applicationId(), oldState, newState);

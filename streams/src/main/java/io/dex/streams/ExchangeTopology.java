@@ -20,6 +20,7 @@ import io.dex.schema.TradingVolume;
 import io.dex.schema.WindowedVolume;
 import io.dex.serde.SpecificAvroSerde;
 import io.dex.streams.input.OccurredAtExtractor;
+import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.streams.input.Received;
 import io.dex.streams.input.ReceivedSerde;
 import io.dex.streams.processor.ComplianceProcessor;
@@ -73,8 +74,12 @@ public final class ExchangeTopology {
     private ExchangeTopology() {
     }
 
-    /** The topology with {@code settings}, reading and writing contracts registered in {@code registry}. */
-    public static Topology buildTopology(TopologySettings settings, SchemaRegistryClient registry) {
+    /**
+     * The topology with {@code settings}, reading and writing contracts registered in {@code registry},
+     * timing every accepted trade from its append to {@code exchange.trades} until the roll-up makes it
+     * visible in the aggregates into {@code latency}.
+     */
+    public static Topology buildTopology(TopologySettings settings, SchemaRegistryClient registry, EndToEndLatency latency) {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, settings, registry);
         PublicationSerde publications = new PublicationSerde(registry);
@@ -130,7 +135,7 @@ public final class ExchangeTopology {
         KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas)
                 .merge(toRollup(compliance, "compliance", deltas), Named.as("rollup-compliance-deltas"))
                 .merge(toRollup(fx, "fx-intake", deltas), Named.as("rollup-inputs"))
-                .process(() -> new RollupProcessor(settings), Named.as("rollup"),
+                .process(() -> new RollupProcessor(settings, latency), Named.as("rollup"),
                         ExchangeStores.EXCHANGE_VOLUME, ExchangeStores.CATEGORY_VOLUMES, ExchangeStores.JURISDICTION_VOLUMES,
                         ExchangeStores.MEMBER_VOLUMES, ExchangeStores.CATEGORY_WINDOWS, ExchangeStores.TRADING_DAYS,
                         ExchangeStores.PRODUCT_COUNTS, ExchangeStores.DEAD_LETTER_COUNTS, ExchangeStores.COMPLIANCE_OUTCOMES,

@@ -148,7 +148,7 @@ class EventTimeWindowsTopologyTest {
             // Another partition got to 09:10.
             marketDeltas.pipeInput("", new AggregateDelta(AggregateKind.EVENT_TIME, "", null,
                     new EventTimeChange(NINE.plus(Duration.ofMinutes(10)))));
-            VolumeChange change = new VolumeChange(3L, new BigDecimal("5.0000"), 0L, new BigDecimal("0.0000"), NINE.plusSeconds(1));
+            VolumeChange change = new VolumeChange(3L, new BigDecimal("5.0000"), 0L, new BigDecimal("0.0000"), NINE.plusSeconds(1), null);
             marketDeltas.pipeInput("FINANCE", new AggregateDelta(AggregateKind.CATEGORY_WINDOW, "FINANCE", NINE, change));
             marketDeltas.pipeInput("FINANCE", new AggregateDelta(AggregateKind.CATEGORY_WINDOW, "FINANCE", NINE.plus(Duration.ofMinutes(9)), change));
             marketDeltas.pipeInput("FINANCE", new AggregateDelta(AggregateKind.CATEGORY, "FINANCE", null, change));

@@ -5,8 +5,11 @@ import io.dex.schema.DataProductEvent;
 import io.dex.schema.DeadLetter;
 import io.dex.schema.FxRate;
 import io.dex.schema.TradeEvent;
+import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.topics.ExchangeTopic;
 import io.dex.topics.ExchangeTopics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +41,11 @@ final class ExchangeDriver implements AutoCloseable {
     /** Record timestamp of FX rates, which carry no event time. */
     static final Instant RATE_PUBLISHED = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** The driver's wall clock when it starts. */
+    static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
+
     final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final TopologySettings settings;
     final TopologyTestDriver driver;
     private final TestInputTopic<String, DataProductEvent> products;
@@ -56,8 +63,8 @@ final class ExchangeDriver implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
-        driver = new TopologyTestDriver(ExchangeTopology.buildTopology(settings, registry), config,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        driver = new TopologyTestDriver(ExchangeTopology.buildTopology(settings, registry, new EndToEndLatency(meters)), config,
+                STARTED);
         products = input(ExchangeTopics.DATA_PRODUCTS);
         trades = input(ExchangeTopics.TRADES);
         rates = input(ExchangeTopics.FX_RATES);
@@ -83,6 +90,16 @@ final class ExchangeDriver implements AutoCloseable {
     /** Publishes a trade under its productId. */
     void trade(TradeEvent trade) {
         trades.pipeInput(trade.getProductId(), trade, trade.getOccurredAt());
+    }
+
+    /** Publishes a trade under its productId, as appended to {@code exchange.trades} at {@code appendedAt}. */
+    void trade(TradeEvent trade, Instant appendedAt) {
+        trades.pipeInput(trade.getProductId(), trade, appendedAt);
+    }
+
+    /** The end-to-end latency timer of the topology. */
+    Timer endToEndLatency() {
+        return meters.get(EndToEndLatency.TIMER).timer();
     }
 
     /** Publishes an FX rate under its currency. */

@@ -21,6 +21,8 @@ import io.dex.testkit.ExchangeTestCluster;
 import io.dex.topics.ExchangeTopics;
 import io.dex.topics.TopicLayout;
 import io.dex.topics.TopicProvisioner;
+import io.dex.streams.metrics.EndToEndLatency;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,9 +60,12 @@ class ExchangeStreamsIntegrationTest {
     @DisplayName("every trade is counted or dead-lettered, once, and every aggregate reaches its topic and its store")
     void exactlyOnce(ExchangeTestCluster cluster, @TempDir Path stateDir) throws Exception {
         new TopicProvisioner(cluster.admin()).create(ExchangeTopics.ALL, new TopicLayout(3, (short) 1));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl());
              ExchangeStreamsApp app = new ExchangeStreamsApp(StreamsSettings.defaults(cluster.bootstrapServers(),
-                     cluster.schemaRegistryUrl(), stateDir).withApplicationId("dex-it-" + UUID.randomUUID()), registry)) {
+                     cluster.schemaRegistryUrl(), stateDir).withApplicationId("dex-it-" + UUID.randomUUID()), registry,
+                     new EndToEndLatency(meters))) {
+            long started = System.currentTimeMillis();
             app.start();
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
             Expected expected = publish(cluster, registry, app);
@@ -76,6 +82,12 @@ class ExchangeStreamsIntegrationTest {
             });
             TradingVolume total = store(app, ExchangeStores.EXCHANGE_VOLUME, TradingVolume.class).get("exchange");
             assertThat(total.getVolumeCny()).isEqualByComparingTo(expected.volume);
+            // Every accepted trade is timed from its append (the broker's LogAppendTime) to the roll-up;
+            // a task that reprocesses after an aborted transaction would time its trades again.
+            Timer latency = meters.get(EndToEndLatency.TIMER).timer();
+            assertThat(latency.count()).isGreaterThanOrEqualTo(expected.accepted);
+            assertThat(latency.max(TimeUnit.MILLISECONDS)).isPositive()
+                    .isLessThanOrEqualTo((double) (System.currentTimeMillis() - started));
             assertThat(total.getCrossBorderVolumeCny()).isEqualByComparingTo(expected.crossBorderVolume);
 
             // What downstream systems read: the dead letters, the classifications and the aggregate topics.

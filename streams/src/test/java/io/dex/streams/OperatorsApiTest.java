@@ -322,6 +322,8 @@ class OperatorsApiTest {
                                 .as(outcome).isGreaterThanOrEqualTo(1);
                     }
                     assertThat(total(scrapes, "kafka_stream_dex_duplicate_trades_total")).isGreaterThanOrEqualTo(1);
+                    // The six accepted trades, timed by whichever instance rolled them up.
+                    assertThat(total(scrapes, "dex_end_to_end_latency_seconds_count")).isGreaterThanOrEqualTo(6);
                     assertThat(scrapes.stream().mapToDouble(s -> s.sum("kafka_stream_dex_late_trades_total", "window", "trading-day")).sum())
                             .isGreaterThanOrEqualTo(1);
                     assertThat(grafanaMetrics()).allSatisfy(metric -> assertThat(scrapes).as(metric).anyMatch(s -> s.has(metric)));

@@ -3,6 +3,7 @@ package io.dex.streams.aggregate;
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.CountChange;
 import io.dex.schema.VolumeChange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,14 +39,22 @@ public final class PendingDeltas {
         }
     }
 
-    /** Adds trades to a volume group; {@code eventTime} is the latest occurredAt among them. */
-    public void addVolume(AggregateGroup group, Volume volume, long eventTime) {
+    /**
+     * Adds trades to a volume group; {@code eventTime} is the latest occurredAt among them and
+     * {@code recordTime} the earliest timestamp of their records, or null where the end-to-end
+     * latency is not followed.
+     */
+    public void addVolume(AggregateGroup group, Volume volume, long eventTime, Instant recordTime) {
         String key = group.storeKey();
         AggregateDelta current = pending.get(key);
-        VolumeChange change = current == null
-                ? volume.toChange(eventTime)
-                : Volume.of((VolumeChange) current.getChange()).plus(volume)
-                        .toChange(Math.max(eventTime, latestEventTime(current)));
+        VolumeChange change;
+        if (current == null) {
+            change = volume.toChange(eventTime, recordTime);
+        } else {
+            VolumeChange before = (VolumeChange) current.getChange();
+            change = Volume.of(before).plus(volume).toChange(Math.max(eventTime, latestEventTime(current)),
+                    earliest(before.getEarliestRecordTime(), recordTime));
+        }
         update(key, group.delta(change));
     }
 
@@ -78,6 +87,13 @@ public final class PendingDeltas {
     private void update(String key, AggregateDelta delta) {
         pending.put(key, delta);
         store.put(key, delta);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     private static long latestEventTime(AggregateDelta delta) {

@@ -81,8 +81,12 @@ public record Volume(long trades, BigDecimal volumeCny, long crossBorderTrades, 
         return new TradingVolume(scope, trades, volumeCny, crossBorderTrades, crossBorderVolumeCny);
     }
 
-    /** This volume as a pre-aggregated change whose latest trade occurred at {@code latestEventTime}. */
-    public VolumeChange toChange(long latestEventTime) {
-        return new VolumeChange(trades, volumeCny, crossBorderTrades, crossBorderVolumeCny, Instant.ofEpochMilli(latestEventTime));
+    /**
+     * This volume as a pre-aggregated change whose latest trade occurred at {@code latestEventTime} and
+     * whose earliest was appended at {@code earliestRecordTime} (null where not followed).
+     */
+    public VolumeChange toChange(long latestEventTime, Instant earliestRecordTime) {
+        return new VolumeChange(trades, volumeCny, crossBorderTrades, crossBorderVolumeCny,
+                Instant.ofEpochMilli(latestEventTime), earliestRecordTime);
     }
 }

@@ -14,13 +14,20 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * the future; an occurredAt beyond the record timestamp (a skewed clock, or a malformed event on its
  * way to the dead letters) would otherwise stop the pipeline. The topology's windows, trading days and
  * retention read occurredAt from the payload itself. Unreadable records keep the record timestamp.
+ *
+ * <p>Extraction is the one place that sees both the record timestamp and the event, so it also
+ * stamps the record timestamp on the {@link Received} value, where the end-to-end latency reads it.
  */
 public final class OccurredAtExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         long recordTime = record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
-        if (!(record.value() instanceof Received<?> received) || !received.isReadable()) {
+        if (!(record.value() instanceof Received<?> received)) {
+            return recordTime;
+        }
+        received.stamp(recordTime);
+        if (!received.isReadable()) {
             return recordTime;
         }
         Instant occurredAt = null;

@@ -7,18 +7,26 @@ import java.util.Objects;
  * event they encode. Keeping both lets the topology dead-letter any record, readable or not, with the
  * exact bytes it received (SPEC "dead letters").
  *
- * @param bytes   the value bytes as read, null for a record without value
- * @param event   the event, null when the bytes could not be read
- * @param problem why the bytes could not be read, null when they could
- * @param <T>     the event type
+ * <p>It also carries the record's own timestamp (on {@code exchange.trades} the broker's append
+ * time), which the event time from the payload replaces as the record timestamp in the topology: the
+ * end-to-end latency starts there. The {@link OccurredAtExtractor} stamps it when the record arrives.
+ *
+ * @param <T> the event type
  */
-public record Received<T>(byte[] bytes, T event, String problem) {
+public final class Received<T> {
 
-    /** Validates that exactly one of event and problem is there. */
-    public Received {
-        if ((event == null) == (problem == null)) {
-            throw new IllegalArgumentException("a received value has either an event or a problem");
-        }
+    /** Record timestamp of a value not stamped yet. */
+    public static final long UNSTAMPED = -1L;
+
+    private final byte[] bytes;
+    private final T event;
+    private final String problem;
+    private long recordTimestamp = UNSTAMPED;
+
+    private Received(byte[] bytes, T event, String problem) {
+        this.bytes = bytes;
+        this.event = event;
+        this.problem = problem;
     }
 
     /** A readable value. */
@@ -31,8 +39,33 @@ public record Received<T>(byte[] bytes, T event, String problem) {
         return new Received<>(bytes, null, Objects.requireNonNull(problem, "problem"));
     }
 
+    /** The value bytes as read, null for a record without value. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** The event, null when the bytes could not be read. */
+    public T event() {
+        return event;
+    }
+
+    /** Why the bytes could not be read, null when they could. */
+    public String problem() {
+        return problem;
+    }
+
     /** Whether the bytes could be read. */
     public boolean isReadable() {
         return event != null;
+    }
+
+    /** The timestamp the record has in its topic, or {@link #UNSTAMPED}. */
+    public long recordTimestamp() {
+        return recordTimestamp;
+    }
+
+    /** Notes the timestamp the record has in its topic. */
+    void stamp(long timestamp) {
+        this.recordTimestamp = timestamp;
     }
 }

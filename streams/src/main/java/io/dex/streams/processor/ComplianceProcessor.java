@@ -98,7 +98,7 @@ public final class ComplianceProcessor implements Processor<String, ComplianceCa
                 .setOccurredAt(trade.getOccurredAt())
                 .build());
         pending.addVolume(AggregateGroup.of(AggregateKind.COMPLIANCE_OUTCOME, outcome.name()),
-                Volume.ofTrade(trade.getVolumeCny(), true), eventTime);
+                Volume.ofTrade(trade.getVolumeCny(), true), eventTime, null);
         metrics.outcome(outcome);
     }
 

@@ -194,14 +194,16 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
             outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
             return;
         }
-        accept(trade, product, valid.volumeCny());
+        accept(trade, product, valid.volumeCny(), record.value().recordTimestamp());
         if (crossBorder) {
             outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
         }
     }
 
-    private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny) {
+    /** Accepts a valid trade whose record was appended to its topic at {@code recordTime}. */
+    private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny, long recordTime) {
         long eventTime = trade.getOccurredAt().toEpochMilli();
+        Instant appended = recordTime == Received.UNSTAMPED ? null : Instant.ofEpochMilli(recordTime);
         acceptedStore.put(acceptedKey(trade), eventTime, eventTime);
         if (eventTime > streamTime) {
             streamTime = eventTime;
@@ -210,7 +212,7 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         String category = product.getCategory().name();
         VolumeAggregator.Contributions contributions = aggregator.contributions(trade, category, volumeCny, streamTime);
         for (GroupVolume group : contributions.groups()) {
-            pending.addVolume(group.group(), group.volume(), eventTime);
+            pending.addVolume(group.group(), group.volume(), eventTime, appended);
         }
         if (contributions.windowClosed()) {
             metrics.lateTrades(ExchangeMetrics.CATEGORY_WINDOW, 1);

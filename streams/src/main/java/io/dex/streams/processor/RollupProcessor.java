@@ -22,6 +22,7 @@ import io.dex.streams.aggregate.AggregateGroup;
 import io.dex.streams.aggregate.GracePeriod;
 import io.dex.streams.aggregate.TradingCalendar;
 import io.dex.streams.aggregate.Volume;
+import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.streams.product.ProductCountChanges;
 import io.dex.streams.ranking.TopProductsRanking;
 import io.dex.topics.ExchangeTopics;
@@ -55,6 +56,7 @@ public final class RollupProcessor implements Processor<String, AggregateDelta, 
     private static final String CLOCK = "event-time";
 
     private final TopologySettings settings;
+    private final EndToEndLatency latency;
     private final TradingCalendar calendar;
     private final GracePeriod grace;
 
@@ -77,9 +79,10 @@ public final class RollupProcessor implements Processor<String, AggregateDelta, 
     private long streamTime;
     private LocalDate purgedOn;
 
-    /** A roll-up with the given settings. */
-    public RollupProcessor(TopologySettings settings) {
+    /** A roll-up with the given settings, timing each trade from its append until the roll-up applies it into {@code latency}. */
+    public RollupProcessor(TopologySettings settings, EndToEndLatency latency) {
         this.settings = settings;
+        this.latency = latency;
         this.calendar = new TradingCalendar(settings.timeZone());
         this.grace = new GracePeriod(settings.grace());
     }
@@ -113,7 +116,14 @@ public final class RollupProcessor implements Processor<String, AggregateDelta, 
         AggregateDelta delta = record.value();
         String group = delta.getGroup();
         switch (delta.getKind()) {
-            case EXCHANGE -> addTo(exchange, group, volume(delta));
+            case EXCHANGE -> {
+                VolumeChange change = (VolumeChange) delta.getChange();
+                addTo(exchange, group, Volume.of(change));
+                // Every accepted trade is in exactly one exchange delta: the place to time it once.
+                if (change.getEarliestRecordTime() != null) {
+                    latency.record(change.getEarliestRecordTime().toEpochMilli(), context.currentSystemTimeMs(), change.getTrades());
+                }
+            }
             case CATEGORY -> addTo(categories, group, volume(delta));
             case JURISDICTION -> addTo(jurisdictions, group, volume(delta));
             case SALES, PURCHASES -> addToMember(delta.getKind(), group, volume(delta));

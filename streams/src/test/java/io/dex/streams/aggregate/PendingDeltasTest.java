@@ -41,8 +41,8 @@ class PendingDeltasTest {
     void addUp() {
         PendingDeltas pending = new PendingDeltas(store);
         AggregateGroup category = AggregateGroup.of(AggregateKind.CATEGORY, "ENERGY");
-        pending.addVolume(category, volume("1.5", false), 2_000);
-        pending.addVolume(category, volume("2.25", true), 1_000);
+        pending.addVolume(category, volume("1.5", false), 2_000, Instant.ofEpochMilli(5_000));
+        pending.addVolume(category, volume("2.25", true), 1_000, Instant.ofEpochMilli(4_000));
         AggregateGroup total = AggregateGroup.of(AggregateKind.PRODUCT_COUNT, "total");
         pending.addCount(total, 1);
         pending.addCount(total, 1);
@@ -56,6 +56,7 @@ class PendingDeltasTest {
         assertThat(change.getCrossBorderTrades()).isEqualTo(1);
         assertThat(change.getCrossBorderVolumeCny()).isEqualTo(new BigDecimal("2.2500"));
         assertThat(change.getLatestEventTime()).isEqualTo(Instant.ofEpochMilli(2_000));
+        assertThat(change.getEarliestRecordTime()).as("where the end-to-end latency starts").isEqualTo(Instant.ofEpochMilli(4_000));
         assertThat(pending.isEmpty()).isTrue();
         assertThat(store.approximateNumEntries()).isZero();
     }
@@ -64,9 +65,9 @@ class PendingDeltasTest {
     @DisplayName("volume deltas leave oldest first, so windows close downstream as they did here")
     void flushOrder() {
         PendingDeltas pending = new PendingDeltas(store);
-        pending.addVolume(new AggregateGroup(AggregateKind.CATEGORY_WINDOW, "ENERGY", 120_000L), volume("1", false), 130_000);
-        pending.addVolume(new AggregateGroup(AggregateKind.CATEGORY_WINDOW, "ENERGY", 60_000L), volume("1", false), 70_000);
-        pending.addVolume(AggregateGroup.of(AggregateKind.TRADING_DAY, "1970-01-01"), volume("1", false), 100_000);
+        pending.addVolume(new AggregateGroup(AggregateKind.CATEGORY_WINDOW, "ENERGY", 120_000L), volume("1", false), 130_000, null);
+        pending.addVolume(new AggregateGroup(AggregateKind.CATEGORY_WINDOW, "ENERGY", 60_000L), volume("1", false), 70_000, null);
+        pending.addVolume(AggregateGroup.of(AggregateKind.TRADING_DAY, "1970-01-01"), volume("1", false), 100_000, null);
         assertThat(pending.drain()).extracting(delta -> ((VolumeChange) delta.getChange()).getLatestEventTime().toEpochMilli())
                 .containsExactly(70_000L, 100_000L, 130_000L);
     }
@@ -74,11 +75,12 @@ class PendingDeltasTest {
     @Test
     @DisplayName("what is pending survives in the store, for a task that restarts")
     void restored() {
-        new PendingDeltas(store).addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("4", false), 1);
+        new PendingDeltas(store).addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("4", false), 1, null);
         PendingDeltas restarted = new PendingDeltas(store);
-        restarted.addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("1", false), 2);
+        restarted.addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("1", false), 2, Instant.ofEpochMilli(9));
         VolumeChange change = (VolumeChange) restarted.drain().get(0).getChange();
         assertThat(change.getTrades()).isEqualTo(2);
         assertThat(change.getVolumeCny()).isEqualTo(new BigDecimal("5.0000"));
+        assertThat(change.getEarliestRecordTime()).as("only the timed trade counts").isEqualTo(Instant.ofEpochMilli(9));
     }
 }
