@@ -6,10 +6,11 @@ import io.dex.embedded.PortInUseException;
 import io.dex.embedded.RegistryProcess;
 import io.dex.embedded.RegistryStorage;
 import io.dex.embedded.ServerProcess;
+import io.dex.registry.RestSchemaRegistryClient;
 import io.dex.topics.ExchangeTopics;
 import io.dex.topics.TopicLayout;
-import io.dex.topics.TopicProvisioner;
 import io.dex.topics.TopicProvisioner.ProvisionedTopic;
+import io.dex.topics.TopicProvisioner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -82,6 +83,7 @@ public final class LocalExchange implements AutoCloseable {
             requireFree(settings.registryPort(), "schema registry HTTP", "--registry-port");
             startBrokerAndRegistry();
             provisionTopics();
+            requireBackwardCompatibility();
             for (LocalService service : services) {
                 register(service.name(), service::close);
                 service.start(endpoints, cause -> fail(service.name() + " failed: " + cause.getMessage(), cause));
@@ -227,6 +229,13 @@ public final class LocalExchange implements AutoCloseable {
             LOG.info("Topics: {} created, {} already there", created, results.size() - created);
             results.stream().filter(result -> result.outcome() == ProvisionedTopic.Outcome.DIFFERS)
                     .forEach(result -> LOG.warn("Topic {}", result.summary()));
+        }
+    }
+
+    /** SPEC "interfaces": every subject BACKWARD compatible, unless a subject sets its own level. */
+    private void requireBackwardCompatibility() {
+        try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(endpoints.schemaRegistryUrl())) {
+            registry.setDefaultCompatibility("BACKWARD");
         }
     }
 

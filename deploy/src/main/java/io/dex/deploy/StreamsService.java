@@ -18,6 +18,7 @@ import org.apache.kafka.streams.KafkaStreams;
 final class StreamsService implements LocalService {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String LOCAL_INSTANCE = "dex-local";
 
     private RestSchemaRegistryClient registry;
     private ExchangeInstance instance;
@@ -31,8 +32,12 @@ final class StreamsService implements LocalService {
     @Override
     public void start(LocalEndpoints endpoints, Consumer<Throwable> failures) throws Exception {
         registry = new RestSchemaRegistryClient(endpoints.schemaRegistryUrl());
+        // The only instance: no other to keep standby replicas on, and after a crash (even kill -9) the
+        // restarted instance takes its tasks back at once rather than after the session timeout.
         StreamsSettings settings = StreamsSettings.defaults(endpoints.bootstrapServers(), endpoints.schemaRegistryUrl(),
-                endpoints.streamsStateDirectory());
+                        endpoints.streamsStateDirectory())
+                .withStandbyReplicas(0)
+                .withInstanceId(LOCAL_INSTANCE);
         instance = ExchangeInstance.start(settings, registry, OperatorsServer.Settings.on(LoopbackPorts.HOST, endpoints.httpPort()));
         instance.app().addStateListener((newState, oldState) -> {
             if (newState == KafkaStreams.State.ERROR) {

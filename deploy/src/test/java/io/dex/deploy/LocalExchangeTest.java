@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dex.embedded.LoopbackPorts;
+import io.dex.registry.RestSchemaRegistryClient;
+import io.dex.schema.FxRate;
+import io.dex.schema.TradeEvent;
 import io.dex.serde.WireFormat;
 import io.dex.topics.ExchangeTopics;
-import io.dex.topics.TopicProvisioner;
 import io.dex.topics.TopicProvisioner.TopicState;
+import io.dex.topics.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,11 @@ class LocalExchangeTest {
             assertThat(values).hasSize(1);
             assertThat(TradeLog.decode(exchange.endpoints(), values.get(0))).isEqualTo(TradeLog.trade("T-1"));
             schemaIdOfFirstTrade = WireFormat.schemaId(values.get(0));
+            try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(exchange.endpoints().schemaRegistryUrl())) {
+                registry.register("compatibility-probe-value", TradeEvent.getClassSchema());
+                assertThatThrownBy(() -> registry.register("compatibility-probe-value", FxRate.getClassSchema()))
+                        .as("SPEC: subjects are BACKWARD compatible").hasMessageContaining("is incompatible");
+            }
 
             LocalExchange second = new LocalExchange(freshPorts(), List.of());
             assertThatThrownBy(second::start)

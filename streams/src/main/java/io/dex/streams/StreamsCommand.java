@@ -54,6 +54,11 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Standby copies of each task's state on other instances (default ${DEFAULT-VALUE}).")
     private int standbyReplicas;
 
+    @Option(names = "--instance-id", defaultValue = "${env:DEX_INSTANCE_ID}", paramLabel = "ID",
+            description = "Static group membership: an instance restarted with the same id takes its tasks back at once "
+                    + "instead of after the session timeout; unique per instance (env DEX_INSTANCE_ID; default none).")
+    private String instanceId;
+
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     private int threads;
 
@@ -112,7 +117,8 @@ public final class StreamsCommand implements Callable<Integer> {
                 contractPiSubjects, contractSensitivePiSubjects), flushInterval);
         return new StreamsSettings(applicationId, connection.bootstrapServers(), connection.schemaRegistryUrl(), stateDir,
                 commitInterval, standbyReplicas, threads, replicationFactor, StreamsSettings.CACHE_MAX_BYTES,
-                httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost() + ":" + httpPort), topology);
+                httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost() + ":" + httpPort),
+                Optional.ofNullable(instanceId).filter(id -> !id.isBlank()), topology);
     }
 
     private String advertisedHost() {

@@ -23,12 +23,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param replicationFactor replicas of the internal topics (-1: the broker's default)
  * @param cacheMaxBytes     record cache of all stores of the instance
  * @param applicationServer host:port of this instance's HTTP API, advertised for interactive queries
+ * @param instanceId        static group membership: an instance restarted with the same id takes its
+ *                          tasks back at once instead of after the consumer session timeout
  * @param topology          the topology's settings
  */
 public record StreamsSettings(
         String applicationId, String bootstrapServers, String schemaRegistryUrl, Path stateDir,
         Duration commitInterval, int standbyReplicas, int threads, int replicationFactor, long cacheMaxBytes,
-        Optional<String> applicationServer, TopologySettings topology) {
+        Optional<String> applicationServer, Optional<String> instanceId, TopologySettings topology) {
 
     /** The default application id. */
     public static final String APPLICATION_ID = "dex-streams";
@@ -47,6 +49,7 @@ public record StreamsSettings(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
         Objects.requireNonNull(applicationServer, "applicationServer");
+        Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(topology, "topology");
         if (standbyReplicas < 0 || threads < 1 || cacheMaxBytes < 0) {
             throw new IllegalArgumentException("standby replicas and cache must not be negative, threads at least 1");
@@ -60,25 +63,37 @@ public record StreamsSettings(
     /** Settings with every default, for the given cluster, registry and state directory. */
     public static StreamsSettings defaults(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
         return new StreamsSettings(APPLICATION_ID, bootstrapServers, schemaRegistryUrl, stateDir, COMMIT_INTERVAL,
-                1, 1, -1, CACHE_MAX_BYTES, Optional.empty(), TopologySettings.defaults());
+                1, 1, -1, CACHE_MAX_BYTES, Optional.empty(), Optional.empty(), TopologySettings.defaults());
     }
 
     /** These settings with another application id. */
     public StreamsSettings withApplicationId(String id) {
         return new StreamsSettings(id, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval, standbyReplicas,
-                threads, replicationFactor, cacheMaxBytes, applicationServer, topology);
+                threads, replicationFactor, cacheMaxBytes, applicationServer, instanceId, topology);
     }
 
     /** These settings advertising {@code hostAndPort} for interactive queries. */
     public StreamsSettings withApplicationServer(String hostAndPort) {
         return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval,
-                standbyReplicas, threads, replicationFactor, cacheMaxBytes, Optional.of(hostAndPort), topology);
+                standbyReplicas, threads, replicationFactor, cacheMaxBytes, Optional.of(hostAndPort), instanceId, topology);
     }
 
     /** These settings with other topology settings. */
     public StreamsSettings withTopology(TopologySettings newTopology) {
         return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval,
-                standbyReplicas, threads, replicationFactor, cacheMaxBytes, applicationServer, newTopology);
+                standbyReplicas, threads, replicationFactor, cacheMaxBytes, applicationServer, instanceId, newTopology);
+    }
+
+    /** These settings with {@code replicas} standby replicas of each task. */
+    public StreamsSettings withStandbyReplicas(int replicas) {
+        return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval,
+                replicas, threads, replicationFactor, cacheMaxBytes, applicationServer, instanceId, topology);
+    }
+
+    /** These settings with static group membership under {@code id}. */
+    public StreamsSettings withInstanceId(String id) {
+        return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval,
+                standbyReplicas, threads, replicationFactor, cacheMaxBytes, applicationServer, Optional.of(id), topology);
     }
 
     /** The Kafka Streams configuration. */
@@ -94,6 +109,9 @@ public record StreamsSettings(
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+        instanceId.ifPresent(id -> config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        // No global stores; enabling the handler for them now is what Kafka 5.0 will do anyway.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Outputs are small and many; compression and a short linger keep produce requests few.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);

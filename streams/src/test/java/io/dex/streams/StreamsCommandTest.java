@@ -32,13 +32,15 @@ class StreamsCommandTest {
         assertThat(settings.schemaRegistryUrl()).isEqualTo("http://r:8081/apis/ccompat/v7");
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(settings.standbyReplicas()).isEqualTo(1);
+        assertThat(settings.instanceId()).as("dynamic membership unless an instance id is given").isEmpty();
+        assertThat(settings.streamsConfig()).doesNotContainKey(StreamsConfig.consumerPrefix("group.instance.id"));
     }
 
     @Test
     @DisplayName("every setting has a flag")
     void flags() {
         StreamsSettings settings = parse("--application-id", "dex-2", "--state-dir", "/var/dex", "--advertised-host", "h1", "--http-port", "8080",
-                "--commit-interval", "1s", "--standby-replicas", "2", "--threads", "3", "--replication-factor", "3",
+                "--commit-interval", "1s", "--standby-replicas", "2", "--instance-id", "dex-a", "--threads", "3", "--replication-factor", "3",
                 "--window-size", "5m", "--grace", "30s", "--window-retention", "2d", "--trading-day-retention", "500d",
                 "--dedup-retention", "14d", "--time-zone", "Europe/Paris", "--flush-interval", "250ms",
                 "--assessment-pi-subjects", "10", "--assessment-sensitive-pi-subjects", "9",
@@ -56,7 +58,8 @@ class StreamsCommandTest {
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L)
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 2)
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
-                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3);
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.consumerPrefix("group.instance.id"), "dex-a");
     }
 
     @Test
