@@ -110,6 +110,10 @@ public record StreamsSettings(
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         instanceId.ifPresent(id -> config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        // Never hold a task back waiting for data on its other partitions: the roll-up reads three
+        // repartition topics written in transactions, and waiting on one of them that has nothing yet
+        // stalls every aggregate. Arrival order is the order SPEC asks for ("as of processing").
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // No global stores; enabling the handler for them now is what Kafka 5.0 will do anyway.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Outputs are small and many; compression and a short linger keep produce requests few.
