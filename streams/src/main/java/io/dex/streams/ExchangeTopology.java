@@ -10,7 +10,7 @@ import io.dex.schema.FxRate;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
 import io.dex.schema.ProductState;
-import io.dex.schema.RankedProduct;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankingCandidates;
 import io.dex.schema.SellerComplianceHistory;
 import io.dex.schema.TopProducts;
@@ -109,8 +109,7 @@ public final class ExchangeTopology {
                 .merge(widen(broadcastRates), Named.as("market-inputs"))
                 .process(() -> new MarketProcessor(settings), Named.as("market"),
                         ExchangeStores.PRODUCTS, ExchangeStores.FX_RATES, ExchangeStores.ACCEPTED_TRADES,
-                        ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.PRODUCT_CATEGORY_VOLUMES,
-                        ExchangeStores.MARKET_PENDING, ExchangeStores.MARKET_CLOCK);
+                        ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.MARKET_PENDING);
         Map<String, KStream<String, Outbound>> market = split(marketOut, "market",
                 Outbound.Publication.class, Outbound.Delta.class, Outbound.Candidate.class);
         publish(market.get(branch("market", Outbound.Publication.class)), "market", publications);
@@ -148,10 +147,8 @@ public final class ExchangeTopology {
         // Every accepted trade has its own key, so a cache would only delay the changelog.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ExchangeStores.ACCEPTED_TRADES,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), longs));
-        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_VOLUMES, avro(registry, TradingVolume.class)));
-        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_CATEGORY_VOLUMES, avro(registry, RankedProduct.class)));
+        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_VOLUMES, avro(registry, ProductVolumes.class)));
         builder.addStateStore(keyValue(ExchangeStores.MARKET_PENDING, avro(registry, AggregateDelta.class)));
-        builder.addStateStore(keyValue(ExchangeStores.MARKET_CLOCK, longs));
         builder.addStateStore(keyValue(ExchangeStores.SELLER_COMPLIANCE, avro(registry, SellerComplianceHistory.class)));
         builder.addStateStore(keyValue(ExchangeStores.SELLER_PENDING, avro(registry, AggregateDelta.class)));
         builder.addStateStore(keyValue(ExchangeStores.EXCHANGE_VOLUME, avro(registry, TradingVolume.class)));

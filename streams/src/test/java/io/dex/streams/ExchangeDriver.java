@@ -97,12 +97,13 @@ final class ExchangeDriver implements AutoCloseable {
     }
 
     /**
-     * Lets every task flush (wall clock advances by the flush interval), twice: the roll-up takes in the
-     * market's deltas after its own flush of that round, and publishes them on the next.
+     * Lets every task flush and publish (wall clock advances by the publish interval), twice: the
+     * roll-up takes in the market's deltas after its own publication of that round, and publishes
+     * them on the next.
      */
     void flush() {
-        driver.advanceWallClockTime(settings.flushInterval());
-        driver.advanceWallClockTime(settings.flushInterval());
+        driver.advanceWallClockTime(settings.publishInterval());
+        driver.advanceWallClockTime(settings.publishInterval());
     }
 
     /** Every record written to {@code topic} since the last read, in order. */

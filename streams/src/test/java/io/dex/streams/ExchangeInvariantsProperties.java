@@ -10,6 +10,7 @@ import io.dex.schema.DeadLetter;
 import io.dex.schema.DeadLetterCount;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankedProduct;
 import io.dex.schema.TopProducts;
 import io.dex.schema.TradeEvent;
@@ -129,7 +130,8 @@ class ExchangeInvariantsProperties {
 
             assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.CATEGORY_VOLUMES).values(), total);
             assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.JURISDICTION_VOLUMES).values(), total);
-            assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.PRODUCT_VOLUMES).values(), total);
+            assertPartsAddUp(exchange.<ProductVolumes>entries(ExchangeStores.PRODUCT_VOLUMES).values().stream()
+                    .map(ProductVolumes::getTotal).toList(), total);
             List<TradingVolume> sales = new ArrayList<>();
             List<TradingVolume> purchases = new ArrayList<>();
             exchange.<MemberVolume>entries(ExchangeStores.MEMBER_VOLUMES).values().forEach(member -> {
