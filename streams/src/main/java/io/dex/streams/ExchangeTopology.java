@@ -29,6 +29,7 @@ import io.dex.streams.processor.FxRateIntake;
 import io.dex.streams.processor.MarketProcessor;
 import io.dex.streams.processor.Outbound;
 import io.dex.streams.processor.PublicationSerde;
+import io.dex.streams.processor.PublicationTopic;
 import io.dex.streams.processor.RollupProcessor;
 import io.dex.topics.ExchangeTopics;
 import java.nio.charset.StandardCharsets;
@@ -203,8 +204,7 @@ public final class ExchangeTopology {
     private static void publish(KStream<String, Outbound> out, String processor, PublicationSerde publications) {
         // The branch holds only publications; the cast saves a node per record.
         KStream<String, Outbound.Publication> only = (KStream<String, Outbound.Publication>) (KStream<?, ?>) out;
-        only.to((key, publication, context) -> publication.topic(),
-                Produced.with(Serdes.String(), publications).withName(processor + "-to-exchange-topics"));
+        only.to(new PublicationTopic(), Produced.with(Serdes.String(), publications).withName(processor + "-to-exchange-topics"));
     }
 
     /** The deltas of one stage, repartitioned by group for the roll-up. */
