@@ -127,9 +127,10 @@ public final class ExchangeTopology {
         publish(compliance.get(branch("compliance", Outbound.Publication.class)), "compliance", publications);
 
         // Stage 4: roll-up, keyed by aggregate group.
-        KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas)
-                .merge(toRollup(compliance, "compliance", deltas), Named.as("rollup-compliance-deltas"))
-                .merge(toRollup(fx, "fx-intake", deltas), Named.as("rollup-inputs"))
+        int rollupPartitions = settings.rollupPartitions();
+        KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas, rollupPartitions)
+                .merge(toRollup(compliance, "compliance", deltas, rollupPartitions), Named.as("rollup-compliance-deltas"))
+                .merge(toRollup(fx, "fx-intake", deltas, rollupPartitions), Named.as("rollup-inputs"))
                 .process(() -> new RollupProcessor(settings), Named.as("rollup"),
                         ExchangeStores.EXCHANGE_VOLUME, ExchangeStores.CATEGORY_VOLUMES, ExchangeStores.JURISDICTION_VOLUMES,
                         ExchangeStores.MEMBER_VOLUMES, ExchangeStores.CATEGORY_WINDOWS, ExchangeStores.TRADING_DAYS,
@@ -207,13 +208,18 @@ public final class ExchangeTopology {
         only.to(new PublicationTopic(), Produced.with(Serdes.String(), publications).withName(processor + "-to-exchange-topics"));
     }
 
-    /** The deltas of one stage, repartitioned by group for the roll-up. */
-    private static KStream<String, AggregateDelta> toRollup(
-            Map<String, KStream<String, Outbound>> stage, String processor, SpecificAvroSerde<AggregateDelta> deltas) {
+    /**
+     * The deltas of one stage, repartitioned by group for the roll-up. Every stage's deltas topic has
+     * the same number of partitions, so that a group lands in the same roll-up task whichever stage
+     * sent it, and few: each transaction writes every partition it touches, and the deltas are few.
+     */
+    private static KStream<String, AggregateDelta> toRollup(Map<String, KStream<String, Outbound>> stage, String processor,
+                                                            SpecificAvroSerde<AggregateDelta> deltas, int partitions) {
         return stage.get(branch(processor, Outbound.Delta.class))
                 .mapValues(out -> ((Outbound.Delta) out).delta(), Named.as(processor + "-delta-unwrap"))
                 .repartition(Repartitioned.with(Serdes.String(), deltas)
                         .withName(processor + "-deltas")
+                        .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new DeltaPartitioner()));
     }
 

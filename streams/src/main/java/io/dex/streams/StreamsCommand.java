@@ -84,6 +84,10 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "How often changed aggregates are published to their exchange.agg.* topic (default ${DEFAULT-VALUE}).")
     private Duration publishInterval;
 
+    @Option(names = "--rollup-partitions", defaultValue = "1",
+            description = "Partitions of the roll-up's input topics; set once, when the application first starts (default ${DEFAULT-VALUE}).")
+    private int rollupPartitions;
+
     @Option(names = "--assessment-pi-subjects", defaultValue = "1000000",
             description = "Yearly personal-information subjects from which a security assessment is required (default ${DEFAULT-VALUE}).")
     private long assessmentPiSubjects;
@@ -104,7 +108,7 @@ public final class StreamsCommand implements Callable<Integer> {
     public StreamsSettings settings() {
         TopologySettings topology = new TopologySettings(windowSize, grace, windowRetention, tradingDayRetention,
                 dedupRetention, timeZone, new ComplianceThresholds(assessmentPiSubjects, assessmentSensitivePiSubjects,
-                contractPiSubjects, contractSensitivePiSubjects), flushInterval, publishInterval);
+                contractPiSubjects, contractSensitivePiSubjects), flushInterval, publishInterval, rollupPartitions);
         return new StreamsSettings(applicationId, connection.bootstrapServers(), connection.schemaRegistryUrl(), stateDir,
                 commitInterval, standbyReplicas, threads, replicationFactor, StreamsSettings.CACHE_MAX_BYTES,
                 Optional.ofNullable(applicationServer).filter(server -> !server.isBlank()), topology);

@@ -7,9 +7,12 @@ import io.dex.schema.FxRate;
 import io.dex.schema.TradeEvent;
 import io.dex.topics.ExchangeTopic;
 import io.dex.topics.ExchangeTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,8 +69,8 @@ final class ExchangeDriver implements AutoCloseable {
     private static String stateDir() {
         try {
             return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "dex-streams-").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -131,7 +134,7 @@ final class ExchangeDriver implements AutoCloseable {
 
     /** Every entry of a key-value store, in key order. */
     <V> Map<String, V> entries(String name) {
-        Map<String, V> entries = new java.util.LinkedHashMap<>();
+        Map<String, V> entries = new LinkedHashMap<>();
         try (KeyValueIterator<String, V> all = this.<V>store(name).all()) {
             all.forEachRemaining(entry -> entries.put(entry.key, entry.value));
         }
