@@ -143,16 +143,16 @@ public final class ExchangeTopology {
 
     private static void addStores(StreamsBuilder builder, TopologySettings settings, SchemaRegistryClient registry) {
         Serde<Long> longs = Serdes.Long();
-        builder.addStateStore(keyValue(ExchangeStores.FX_PENDING, avro(registry, AggregateDelta.class)));
+        builder.addStateStore(keyValue(ExchangeStores.FX_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.PRODUCTS, avro(registry, ProductState.class)));
         builder.addStateStore(keyValue(ExchangeStores.FX_RATES, avro(registry, FxRate.class)));
         // Every accepted trade has its own key, so a cache would only delay the changelog.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ExchangeStores.ACCEPTED_TRADES,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), longs));
         builder.addStateStore(keyValue(ExchangeStores.PRODUCT_VOLUMES, avro(registry, ProductVolumes.class)));
-        builder.addStateStore(keyValue(ExchangeStores.MARKET_PENDING, avro(registry, AggregateDelta.class)));
+        builder.addStateStore(keyValue(ExchangeStores.MARKET_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.SELLER_COMPLIANCE, avro(registry, SellerComplianceHistory.class)));
-        builder.addStateStore(keyValue(ExchangeStores.SELLER_PENDING, avro(registry, AggregateDelta.class)));
+        builder.addStateStore(keyValue(ExchangeStores.SELLER_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.EXCHANGE_VOLUME, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.CATEGORY_VOLUMES, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.JURISDICTION_VOLUMES, avro(registry, TradingVolume.class)));

@@ -2,12 +2,10 @@ package io.dex.streams.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dex.registry.InMemorySchemaRegistryClient;
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.AggregateKind;
 import io.dex.schema.CountChange;
 import io.dex.schema.VolumeChange;
-import io.dex.serde.SpecificAvroSerde;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +20,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Pending deltas")
 class PendingDeltasTest {
 
-    private KeyValueStore<String, AggregateDelta> store;
+    private KeyValueStore<String, byte[]> store;
 
     @BeforeEach
     void store() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pending"), Serdes.String(),
-                        new SpecificAvroSerde<>(new InMemorySchemaRegistryClient(), AggregateDelta.class))
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pending"), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
     }
@@ -72,13 +69,37 @@ class PendingDeltasTest {
     }
 
     @Test
-    @DisplayName("what is pending survives in the store, for a task that restarts")
+    @DisplayName("what is pending, and the event time, survive in the store for a task that restarts")
     void restored() {
-        new PendingDeltas(store).addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("4", false), 1);
+        PendingDeltas before = new PendingDeltas(store);
+        before.addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("4", true), 1);
+        before.addCount(AggregateGroup.of(AggregateKind.DEAD_LETTERS, "SELF_TRADE"), 3);
+        before.advanceEventTime(7_000);
+        before.advanceEventTime(5_000);
         PendingDeltas restarted = new PendingDeltas(store);
+        assertThat(restarted.eventTime()).isEqualTo(7_000);
         restarted.addVolume(AggregateGroup.of(AggregateKind.EXCHANGE, "exchange"), volume("1", false), 2);
-        VolumeChange change = (VolumeChange) restarted.drain().get(0).getChange();
+        List<AggregateDelta> deltas = restarted.drain();
+        assertThat(deltas.get(0).getChange()).isEqualTo(new CountChange(3L));
+        VolumeChange change = (VolumeChange) deltas.get(1).getChange();
         assertThat(change.getTrades()).isEqualTo(2);
         assertThat(change.getVolumeCny()).isEqualTo(new BigDecimal("5.0000"));
+        assertThat(change.getCrossBorderVolumeCny()).isEqualTo(new BigDecimal("4.0000"));
+        assertThat(change.getLatestEventTime()).isEqualTo(Instant.ofEpochMilli(2));
+        assertThat(new PendingDeltas(store).eventTime()).as("a flush keeps the event time").isEqualTo(7_000);
+    }
+
+    @Test
+    @DisplayName("sums beyond a long of ten-thousandths are kept exactly")
+    void largeSums() {
+        BigDecimal huge = new BigDecimal("999999999999.9999");
+        PendingDeltas pending = new PendingDeltas(store);
+        AggregateGroup exchange = AggregateGroup.of(AggregateKind.EXCHANGE, "exchange");
+        for (int i = 0; i < 10_000; i++) {
+            pending.addVolume(exchange, Volume.ofTrade(huge, false), i);
+        }
+        VolumeChange change = (VolumeChange) new PendingDeltas(store).drain().get(0).getChange();
+        assertThat(change.getVolumeCny()).isEqualTo(huge.multiply(BigDecimal.valueOf(10_000)));
+        assertThat(change.getTrades()).isEqualTo(10_000);
     }
 }
