@@ -11,7 +11,10 @@ public final class ExchangeStores {
     /** Key productId: {@code ProductState}, the product as of its latest accepted event (listed or not). */
     public static final String PRODUCTS = "products";
 
-    /** Key productId: {@code TradingVolume}, the product's running volume (scope = productId). */
+    /**
+     * Key productId: {@code ProductVolumes}, the product's running volume ({@code getTotal()}, a
+     * {@code TradingVolume} with scope = productId) and its figures within each category it traded under.
+     */
     public static final String PRODUCT_VOLUMES = "product-volumes";
 
     /** Key memberId: {@code SellerComplianceHistory}, the seller's sums for each year with a classified trade, oldest first. */
@@ -57,14 +60,8 @@ public final class ExchangeStores {
     /** Internal window store: key productId/transactionId of accepted trades, windows by occurredAt. */
     public static final String ACCEPTED_TRADES = "accepted-trades";
 
-    /** Internal: key productId@category, {@code RankedProduct} figures of the product within a category. */
-    public static final String PRODUCT_CATEGORY_VOLUMES = "product-category-volumes";
-
-    /** Internal: changes the product-keyed side has not yet flushed to the roll-up. */
+    /** Internal: changes the product-keyed side has not yet flushed to the roll-up, and its event time. */
     public static final String MARKET_PENDING = "market-pending";
-
-    /** Internal: latest event time of the product-keyed side's accepted trades. */
-    public static final String MARKET_CLOCK = "market-clock";
 
     /** Internal: changes the FX intake has not yet flushed to the roll-up. */
     public static final String FX_PENDING = "fx-pending";

@@ -10,7 +10,7 @@ import io.dex.schema.FxRate;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
 import io.dex.schema.ProductState;
-import io.dex.schema.RankedProduct;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankingCandidates;
 import io.dex.schema.SellerComplianceHistory;
 import io.dex.schema.TopProducts;
@@ -30,6 +30,7 @@ import io.dex.streams.processor.FxRateIntake;
 import io.dex.streams.processor.MarketProcessor;
 import io.dex.streams.processor.Outbound;
 import io.dex.streams.processor.PublicationSerde;
+import io.dex.streams.processor.PublicationTopic;
 import io.dex.streams.processor.RollupProcessor;
 import io.dex.topics.ExchangeTopics;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,7 @@ public final class ExchangeTopology {
                 .merge(widen(broadcastRates), Named.as("market-inputs"))
                 .process(() -> new MarketProcessor(settings), Named.as("market"),
                         ExchangeStores.PRODUCTS, ExchangeStores.FX_RATES, ExchangeStores.ACCEPTED_TRADES,
-                        ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.PRODUCT_CATEGORY_VOLUMES,
-                        ExchangeStores.MARKET_PENDING, ExchangeStores.MARKET_CLOCK);
+                        ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.MARKET_PENDING);
         Map<String, KStream<String, Outbound>> market = split(marketOut, "market",
                 Outbound.Publication.class, Outbound.Delta.class, Outbound.Candidate.class);
         publish(market.get(branch("market", Outbound.Publication.class)), "market", publications);
@@ -132,9 +132,10 @@ public final class ExchangeTopology {
         publish(compliance.get(branch("compliance", Outbound.Publication.class)), "compliance", publications);
 
         // Stage 4: roll-up, keyed by aggregate group.
-        KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas)
-                .merge(toRollup(compliance, "compliance", deltas), Named.as("rollup-compliance-deltas"))
-                .merge(toRollup(fx, "fx-intake", deltas), Named.as("rollup-inputs"))
+        int rollupPartitions = settings.rollupPartitions();
+        KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas, rollupPartitions)
+                .merge(toRollup(compliance, "compliance", deltas, rollupPartitions), Named.as("rollup-compliance-deltas"))
+                .merge(toRollup(fx, "fx-intake", deltas, rollupPartitions), Named.as("rollup-inputs"))
                 .process(() -> new RollupProcessor(settings, latency), Named.as("rollup"),
                         ExchangeStores.EXCHANGE_VOLUME, ExchangeStores.CATEGORY_VOLUMES, ExchangeStores.JURISDICTION_VOLUMES,
                         ExchangeStores.MEMBER_VOLUMES, ExchangeStores.CATEGORY_WINDOWS, ExchangeStores.TRADING_DAYS,
@@ -147,18 +148,16 @@ public final class ExchangeTopology {
 
     private static void addStores(StreamsBuilder builder, TopologySettings settings, SchemaRegistryClient registry) {
         Serde<Long> longs = Serdes.Long();
-        builder.addStateStore(keyValue(ExchangeStores.FX_PENDING, avro(registry, AggregateDelta.class)));
+        builder.addStateStore(keyValue(ExchangeStores.FX_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.PRODUCTS, avro(registry, ProductState.class)));
         builder.addStateStore(keyValue(ExchangeStores.FX_RATES, avro(registry, FxRate.class)));
         // Every accepted trade has its own key, so a cache would only delay the changelog.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ExchangeStores.ACCEPTED_TRADES,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), longs));
-        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_VOLUMES, avro(registry, TradingVolume.class)));
-        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_CATEGORY_VOLUMES, avro(registry, RankedProduct.class)));
-        builder.addStateStore(keyValue(ExchangeStores.MARKET_PENDING, avro(registry, AggregateDelta.class)));
-        builder.addStateStore(keyValue(ExchangeStores.MARKET_CLOCK, longs));
+        builder.addStateStore(keyValue(ExchangeStores.PRODUCT_VOLUMES, avro(registry, ProductVolumes.class)));
+        builder.addStateStore(keyValue(ExchangeStores.MARKET_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.SELLER_COMPLIANCE, avro(registry, SellerComplianceHistory.class)));
-        builder.addStateStore(keyValue(ExchangeStores.SELLER_PENDING, avro(registry, AggregateDelta.class)));
+        builder.addStateStore(keyValue(ExchangeStores.SELLER_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.EXCHANGE_VOLUME, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.CATEGORY_VOLUMES, avro(registry, TradingVolume.class)));
         builder.addStateStore(keyValue(ExchangeStores.JURISDICTION_VOLUMES, avro(registry, TradingVolume.class)));
@@ -211,17 +210,21 @@ public final class ExchangeTopology {
     private static void publish(KStream<String, Outbound> out, String processor, PublicationSerde publications) {
         // The branch holds only publications; the cast saves a node per record.
         KStream<String, Outbound.Publication> only = (KStream<String, Outbound.Publication>) (KStream<?, ?>) out;
-        only.to((key, publication, context) -> publication.topic(),
-                Produced.with(Serdes.String(), publications).withName(processor + "-to-exchange-topics"));
+        only.to(new PublicationTopic(), Produced.with(Serdes.String(), publications).withName(processor + "-to-exchange-topics"));
     }
 
-    /** The deltas of one stage, repartitioned by group for the roll-up. */
-    private static KStream<String, AggregateDelta> toRollup(
-            Map<String, KStream<String, Outbound>> stage, String processor, SpecificAvroSerde<AggregateDelta> deltas) {
+    /**
+     * The deltas of one stage, repartitioned by group for the roll-up. Every stage's deltas topic has
+     * the same number of partitions, so that a group lands in the same roll-up task whichever stage
+     * sent it, and few: each transaction writes every partition it touches, and the deltas are few.
+     */
+    private static KStream<String, AggregateDelta> toRollup(Map<String, KStream<String, Outbound>> stage, String processor,
+                                                            SpecificAvroSerde<AggregateDelta> deltas, int partitions) {
         return stage.get(branch(processor, Outbound.Delta.class))
                 .mapValues(out -> ((Outbound.Delta) out).delta(), Named.as(processor + "-delta-unwrap"))
                 .repartition(Repartitioned.with(Serdes.String(), deltas)
                         .withName(processor + "-deltas")
+                        .withNumberOfPartitions(partitions)
                         .withStreamPartitioner(new DeltaPartitioner()));
     }
 

@@ -94,6 +94,14 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "How often each task sends its pre-aggregated changes on (default ${DEFAULT-VALUE}).")
     private Duration flushInterval;
 
+    @Option(names = "--publish-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How often changed aggregates are published to their exchange.agg.* topic (default ${DEFAULT-VALUE}).")
+    private Duration publishInterval;
+
+    @Option(names = "--rollup-partitions", defaultValue = "1",
+            description = "Partitions of the roll-up's input topics; set once, when the application first starts (default ${DEFAULT-VALUE}).")
+    private int rollupPartitions;
+
     @Option(names = "--assessment-pi-subjects", defaultValue = "1000000",
             description = "Yearly personal-information subjects from which a security assessment is required (default ${DEFAULT-VALUE}).")
     private long assessmentPiSubjects;
@@ -114,7 +122,7 @@ public final class StreamsCommand implements Callable<Integer> {
     public StreamsSettings settings() {
         TopologySettings topology = new TopologySettings(windowSize, grace, windowRetention, tradingDayRetention,
                 dedupRetention, timeZone, new ComplianceThresholds(assessmentPiSubjects, assessmentSensitivePiSubjects,
-                contractPiSubjects, contractSensitivePiSubjects), flushInterval);
+                contractPiSubjects, contractSensitivePiSubjects), flushInterval, publishInterval, rollupPartitions);
         return new StreamsSettings(applicationId, connection.bootstrapServers(), connection.schemaRegistryUrl(), stateDir,
                 commitInterval, standbyReplicas, threads, replicationFactor, StreamsSettings.CACHE_MAX_BYTES,
                 httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost() + ":" + httpPort),

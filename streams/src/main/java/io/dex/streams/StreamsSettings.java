@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -110,16 +109,12 @@ public record StreamsSettings(
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         instanceId.ifPresent(id -> config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
-        // Never hold a task back waiting for data on its other partitions: the roll-up reads three
-        // repartition topics written in transactions, and waiting on one of them that has nothing yet
-        // stalls every aggregate. Arrival order is the order SPEC asks for ("as of processing").
+        // A market task reads products, trades and rates; most of the time two of them have nothing
+        // buffered. Processing what is there without waiting for the others (arrival order, as SPEC
+        // asks of rates) also spares Kafka Streams a per-record check that formats log messages.
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // No global stores; enabling the handler for them now is what Kafka 5.0 will do anyway.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // Outputs are small and many; compression and a short linger keep produce requests few.
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         return config;
     }
 

@@ -2,7 +2,6 @@ package io.dex.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dex.registry.InMemorySchemaRegistryClient;
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.AggregateKind;
 import io.dex.schema.Category;
@@ -119,7 +118,8 @@ class EventTimeWindowsTopologyTest {
     @DisplayName("closed windows and days stay queryable for their retention, then go")
     void retention() {
         TopologySettings settings = new TopologySettings(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1),
-                Duration.ofDays(1), Duration.ofDays(7), ZoneId.of("Asia/Shanghai"), ComplianceThresholds.SPEC, Duration.ofMillis(100));
+                Duration.ofDays(1), Duration.ofDays(7), ZoneId.of("Asia/Shanghai"), ComplianceThresholds.SPEC, Duration.ofMillis(100),
+                Duration.ofSeconds(1), 1);
         try (ExchangeDriver exchange = new ExchangeDriver(settings)) {
             exchange.product(Events.listed("P1", "M1", Category.FINANCE).build());
             trade(exchange, "A", NINE, "1", "CN");

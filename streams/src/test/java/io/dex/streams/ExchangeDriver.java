@@ -10,9 +10,12 @@ import io.dex.topics.ExchangeTopic;
 import io.dex.topics.ExchangeTopics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -73,8 +76,8 @@ final class ExchangeDriver implements AutoCloseable {
     private static String stateDir() {
         try {
             return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "dex-streams-").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -114,12 +117,13 @@ final class ExchangeDriver implements AutoCloseable {
     }
 
     /**
-     * Lets every task flush (wall clock advances by the flush interval), twice: the roll-up takes in the
-     * market's deltas after its own flush of that round, and publishes them on the next.
+     * Lets every task flush and publish (wall clock advances by the publish interval), twice: the
+     * roll-up takes in the market's deltas after its own publication of that round, and publishes
+     * them on the next.
      */
     void flush() {
-        driver.advanceWallClockTime(settings.flushInterval());
-        driver.advanceWallClockTime(settings.flushInterval());
+        driver.advanceWallClockTime(settings.publishInterval());
+        driver.advanceWallClockTime(settings.publishInterval());
     }
 
     /** Every record written to {@code topic} since the last read, in order. */
@@ -147,7 +151,7 @@ final class ExchangeDriver implements AutoCloseable {
 
     /** Every entry of a key-value store, in key order. */
     <V> Map<String, V> entries(String name) {
-        Map<String, V> entries = new java.util.LinkedHashMap<>();
+        Map<String, V> entries = new LinkedHashMap<>();
         try (KeyValueIterator<String, V> all = this.<V>store(name).all()) {
             all.forEachRemaining(entry -> entries.put(entry.key, entry.value));
         }

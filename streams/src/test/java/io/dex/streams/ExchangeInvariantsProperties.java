@@ -8,8 +8,10 @@ import io.dex.schema.DataProductEvent;
 import io.dex.schema.DataProductEventType;
 import io.dex.schema.DeadLetter;
 import io.dex.schema.DeadLetterCount;
+import io.dex.schema.FxRate;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankedProduct;
 import io.dex.schema.TopProducts;
 import io.dex.schema.TradeEvent;
@@ -20,6 +22,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,7 +132,8 @@ class ExchangeInvariantsProperties {
 
             assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.CATEGORY_VOLUMES).values(), total);
             assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.JURISDICTION_VOLUMES).values(), total);
-            assertPartsAddUp(exchange.<TradingVolume>entries(ExchangeStores.PRODUCT_VOLUMES).values(), total);
+            assertPartsAddUp(exchange.<ProductVolumes>entries(ExchangeStores.PRODUCT_VOLUMES).values().stream()
+                    .map(ProductVolumes::getTotal).toList(), total);
             List<TradingVolume> sales = new ArrayList<>();
             List<TradingVolume> purchases = new ArrayList<>();
             exchange.<MemberVolume>entries(ExchangeStores.MEMBER_VOLUMES).values().forEach(member -> {
@@ -160,7 +164,7 @@ class ExchangeInvariantsProperties {
         }
     }
 
-    private static void assertPartsAddUp(java.util.Collection<TradingVolume> parts, TradingVolume total) {
+    private static void assertPartsAddUp(Collection<TradingVolume> parts, TradingVolume total) {
         long trades = parts.stream().mapToLong(TradingVolume::getTrades).sum();
         BigDecimal volume = parts.stream().map(TradingVolume::getVolumeCny).reduce(BigDecimal.ZERO, BigDecimal::add);
         long crossBorder = parts.stream().mapToLong(TradingVolume::getCrossBorderTrades).sum();
@@ -183,7 +187,7 @@ class ExchangeInvariantsProperties {
                     .setOccurredAt(Events.T0.plus(Duration.ofMinutes(trade.minute()))).build());
             model.trade(trade);
         } else if (step instanceof RateStep rate) {
-            exchange.rate(new io.dex.schema.FxRate("USD", rate.cnyPerUnit(), Events.T0));
+            exchange.rate(new FxRate("USD", rate.cnyPerUnit(), Events.T0));
             model.usdRate = rate.cnyPerUnit();
         } else if (step instanceof GarbageStep) {
             exchange.raw(ExchangeTopics.TRADES, "P0".getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

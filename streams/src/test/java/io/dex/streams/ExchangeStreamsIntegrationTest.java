@@ -29,19 +29,21 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -170,7 +172,7 @@ class ExchangeStreamsIntegrationTest {
     }
 
     private static <V> List<V> all(ReadOnlyKeyValueStore<String, V> store) {
-        List<V> values = new java.util.ArrayList<>();
+        List<V> values = new ArrayList<>();
         try (var iterator = store.all()) {
             iterator.forEachRemaining(entry -> values.add(entry.value));
         }
@@ -179,7 +181,7 @@ class ExchangeStreamsIntegrationTest {
 
     /** The test's own account of what the exchange must make of the trades. */
     private static final class Expected {
-        final java.util.Set<String> acceptedIds = new java.util.HashSet<>();
+        final Set<String> acceptedIds = new HashSet<>();
         final Map<RejectionReason, Long> reasons = new HashMap<>();
         final Map<String, BigDecimal> productVolumes = new HashMap<>();
         long accepted;

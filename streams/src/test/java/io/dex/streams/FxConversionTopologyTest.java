@@ -6,7 +6,7 @@ import io.dex.schema.Category;
 import io.dex.schema.DeadLetter;
 import io.dex.schema.FxRate;
 import io.dex.schema.RejectionReason;
-import io.dex.schema.TradingVolume;
+import io.dex.schema.ProductVolumes;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +34,7 @@ class FxConversionTopologyTest {
     }
 
     private BigDecimal productVolume() {
-        return exchange.<TradingVolume>store(ExchangeStores.PRODUCT_VOLUMES).get("P1").getVolumeCny();
+        return exchange.<ProductVolumes>store(ExchangeStores.PRODUCT_VOLUMES).get("P1").getTotal().getVolumeCny();
     }
 
     @Test

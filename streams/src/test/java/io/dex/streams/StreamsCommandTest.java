@@ -42,7 +42,7 @@ class StreamsCommandTest {
         StreamsSettings settings = parse("--application-id", "dex-2", "--state-dir", "/var/dex", "--advertised-host", "h1", "--http-port", "8080",
                 "--commit-interval", "1s", "--standby-replicas", "2", "--instance-id", "dex-a", "--threads", "3", "--replication-factor", "3",
                 "--window-size", "5m", "--grace", "30s", "--window-retention", "2d", "--trading-day-retention", "500d",
-                "--dedup-retention", "14d", "--time-zone", "Europe/Paris", "--flush-interval", "250ms",
+                "--dedup-retention", "14d", "--time-zone", "Europe/Paris", "--flush-interval", "250ms", "--publish-interval", "2s", "--rollup-partitions", "4",
                 "--assessment-pi-subjects", "10", "--assessment-sensitive-pi-subjects", "9",
                 "--contract-pi-subjects", "8", "--contract-sensitive-pi-subjects", "7");
         assertThat(settings.applicationId()).isEqualTo("dex-2");
@@ -50,7 +50,7 @@ class StreamsCommandTest {
         assertThat(settings.applicationServer()).contains("h1:8080");
         assertThat(settings.topology()).isEqualTo(new TopologySettings(Duration.ofMinutes(5), Duration.ofSeconds(30),
                 Duration.ofDays(2), Duration.ofDays(500), Duration.ofDays(14), ZoneId.of("Europe/Paris"),
-                new ComplianceThresholds(10, 9, 8, 7), Duration.ofMillis(250)));
+                new ComplianceThresholds(10, 9, 8, 7), Duration.ofMillis(250), Duration.ofSeconds(2), 4));
         Properties config = settings.streamsConfig();
         assertThat(config).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "dex-2")
@@ -69,6 +69,7 @@ class StreamsCommandTest {
         assertThatThrownBy(() -> parse("--grace", "soon")).hasMessageContaining("soon");
         assertThatThrownBy(() -> parse("--window-size", "0s")).hasMessageContaining("windowSize");
         assertThatThrownBy(() -> parse("--contract-sensitive-pi-subjects", "0")).hasMessageContaining("contractSensitivePiSubjects");
+        assertThatThrownBy(() -> parse("--rollup-partitions", "0")).hasMessageContaining("rollupPartitions");
         assertThat(StreamsSettings.defaults("b", "r", Path.of("s")).applicationServer()).isEqualTo(Optional.empty());
     }
 }

@@ -10,6 +10,7 @@ import io.dex.schema.TradeEvent;
 import io.dex.schema.TradingVolume;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class TradeValidationTopologyTest {
         assertThat(wrongKey.getSourceOffset()).isEqualTo(1);
     }
 
-    static byte[] bytes(java.nio.ByteBuffer buffer) {
+    static byte[] bytes(ByteBuffer buffer) {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dex.schema.Category;
 import io.dex.schema.DataProductEventType;
 import io.dex.schema.MemberVolume;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.TradeEvent;
 import io.dex.schema.TradingVolume;
 import io.dex.topics.ExchangeTopics;
@@ -73,7 +74,7 @@ class TradingVolumeTopologyTest {
             assertTotal(exchange.<TradingVolume>store(ExchangeStores.CATEGORY_VOLUMES).get(category), "category:" + category);
         }
         for (String product : new String[] {"P1", "P2"}) {
-            assertTotal(exchange.<TradingVolume>store(ExchangeStores.PRODUCT_VOLUMES).get(product), "product:" + product);
+            assertTotal(exchange.<ProductVolumes>store(ExchangeStores.PRODUCT_VOLUMES).get(product).getTotal(), "product:" + product);
         }
         for (String jurisdiction : new String[] {"CN", "US", "DE"}) {
             assertTotal(exchange.<TradingVolume>store(ExchangeStores.JURISDICTION_VOLUMES).get(jurisdiction), "jurisdiction:" + jurisdiction);

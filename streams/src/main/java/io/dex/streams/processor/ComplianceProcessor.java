@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exchange time zone, this trade included. Blocked trades, already dead-lettered on the product side,
  * are classified too and leave the sums alone. Every classification goes to
  * {@code exchange.compliance}; trades and volume per outcome go to the roll-up as deltas; each
- * seller's changed years are published every flush interval.
+ * seller's changed years are published every publish interval.
  */
 public final class ComplianceProcessor implements Processor<String, ComplianceCandidate, String, Outbound> {
 
@@ -62,7 +62,8 @@ public final class ComplianceProcessor implements Processor<String, ComplianceCa
         // Publications not sent before a restart are sent again: the aggregate topic is compacted.
         StoreContents.forEach(sellers, (memberId, history) ->
                 history.getYears().forEach(entry -> changedYears.add(new SellerYear(memberId, entry.getYear()))));
-        context.schedule(settings.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(settings.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> outbox.flush(pending));
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
@@ -98,12 +99,12 @@ public final class ComplianceProcessor implements Processor<String, ComplianceCa
                 .setOccurredAt(trade.getOccurredAt())
                 .build());
         pending.addVolume(AggregateGroup.of(AggregateKind.COMPLIANCE_OUTCOME, outcome.name()),
-                Volume.ofTrade(trade.getVolumeCny(), true), eventTime, null);
+                Volume.ofTrade(trade.getVolumeCny(), true), eventTime, PendingDeltas.UNTIMED);
         metrics.outcome(outcome);
     }
 
-    private void flush() {
-        outbox.flush(pending);
+    /** Publishes the seller years that changed since the last publication. */
+    private void publish() {
         for (SellerYear changed : changedYears) {
             outbox.publish(ExchangeTopics.SELLER_COMPLIANCE.name(), changed.memberId() + "/" + changed.year(),
                     yearOf(sellers.get(changed.memberId()), changed.year()));

@@ -5,9 +5,9 @@ import io.dex.rules.FieldViolation;
 import io.dex.schema.AggregateKind;
 import io.dex.schema.ComplianceCandidate;
 import io.dex.schema.DataProductEvent;
-import io.dex.schema.EventTimeChange;
 import io.dex.schema.FxRate;
 import io.dex.schema.ProductState;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankedProduct;
 import io.dex.schema.RankingChange;
 import io.dex.schema.RejectionReason;
@@ -35,7 +35,6 @@ import io.dex.streams.trade.TradeValidator;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -66,8 +65,6 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     /** Scope of the exchange-wide ranking. */
     public static final String ALL_PRODUCTS = "ALL";
 
-    private static final String CLOCK = "event-time";
-
     private final TopologySettings settings;
     private final VolumeAggregator aggregator;
 
@@ -75,22 +72,18 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     private KeyValueStore<String, ProductState> productStore;
     private KeyValueStore<String, FxRate> rateStore;
     private WindowStore<String, Long> acceptedStore;
-    private KeyValueStore<String, TradingVolume> productVolumeStore;
-    private KeyValueStore<String, RankedProduct> categoryVolumeStore;
-    private KeyValueStore<String, Long> clockStore;
+    private KeyValueStore<String, ProductVolumes> productVolumeStore;
     private TaskOutbox outbox;
     private ExchangeMetrics metrics;
 
     private final Map<String, ProductState> products = new HashMap<>();
     private final FxRates rates = new FxRates();
-    private final Map<String, TradingVolume> productVolumes = new HashMap<>();
-    private final Map<String, RankedProduct> categoryVolumes = new HashMap<>();
+    private final Map<String, ProductVolumes> productVolumes = new HashMap<>();
     private final Map<String, TopProductsRanking> rankings = new HashMap<>();
     private final Set<String> changedRankings = new LinkedHashSet<>();
     private final Set<String> changedProductVolumes = new LinkedHashSet<>();
     private PendingDeltas pending;
-    private long streamTime;
-    private long sentStreamTime;
+    private long sentEventTime;
 
     /** A processor with the given settings. */
     public MarketProcessor(TopologySettings settings) {
@@ -106,36 +99,30 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         rateStore = context.getStateStore(ExchangeStores.FX_RATES);
         acceptedStore = context.getStateStore(ExchangeStores.ACCEPTED_TRADES);
         productVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_VOLUMES);
-        categoryVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_CATEGORY_VOLUMES);
-        clockStore = context.getStateStore(ExchangeStores.MARKET_CLOCK);
         pending = new PendingDeltas(context.getStateStore(ExchangeStores.MARKET_PENDING));
         metrics = new ExchangeMetrics(context.metrics());
         outbox = new TaskOutbox(context, metrics);
         restore();
         context.schedule(settings.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     /** Refills the maps from the stores; everything derived is sent again on the first flush. */
     private void restore() {
         products.clear();
         productVolumes.clear();
-        categoryVolumes.clear();
         rankings.clear();
         StoreContents.forEach(productStore, products::put);
         StoreContents.forEach(rateStore, (currency, rate) -> rates.update(currency, rate.getCnyPerUnit()));
-        StoreContents.forEach(productVolumeStore, (productId, volume) -> {
-            productVolumes.put(productId, volume);
+        StoreContents.forEach(productVolumeStore, (productId, volumes) -> {
+            productVolumes.put(productId, volumes);
             changedProductVolumes.add(productId);
-            rank(ALL_PRODUCTS, new RankedProduct(productId, volume.getVolumeCny(), volume.getTrades()));
-        });
-        StoreContents.forEach(categoryVolumeStore, (key, figures) -> {
-            categoryVolumes.put(key, figures);
-            rank(categoryOf(key), figures);
+            TradingVolume total = volumes.getTotal();
+            rank(ALL_PRODUCTS, new RankedProduct(productId, total.getVolumeCny(), total.getTrades()));
+            volumes.getByCategory().forEach(this::rank);
         });
         changedRankings.addAll(rankings.keySet());
-        Long clock = clockStore.get(CLOCK);
-        streamTime = clock == null ? Long.MIN_VALUE : clock;
-        sentStreamTime = Long.MIN_VALUE;
+        sentEventTime = Long.MIN_VALUE;
     }
 
     @Override
@@ -203,14 +190,11 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     /** Accepts a valid trade whose record was appended to its topic at {@code recordTime}. */
     private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny, long recordTime) {
         long eventTime = trade.getOccurredAt().toEpochMilli();
-        Instant appended = recordTime == Received.UNSTAMPED ? null : Instant.ofEpochMilli(recordTime);
+        long appended = recordTime == Received.UNSTAMPED ? PendingDeltas.UNTIMED : recordTime;
         acceptedStore.put(acceptedKey(trade), eventTime, eventTime);
-        if (eventTime > streamTime) {
-            streamTime = eventTime;
-            clockStore.put(CLOCK, streamTime);
-        }
+        pending.advanceEventTime(eventTime);
         String category = product.getCategory().name();
-        VolumeAggregator.Contributions contributions = aggregator.contributions(trade, category, volumeCny, streamTime);
+        VolumeAggregator.Contributions contributions = aggregator.contributions(trade, category, volumeCny, pending.eventTime());
         for (GroupVolume group : contributions.groups()) {
             pending.addVolume(group.group(), group.volume(), eventTime, appended);
         }
@@ -220,21 +204,24 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         if (contributions.dayClosed()) {
             metrics.lateTrades(ExchangeMetrics.TRADING_DAY, 1);
         }
-        String productId = trade.getProductId();
-        TradingVolume total = Volume.of(productVolumes.get(productId)).plus(contributions.volume()).toTradingVolume(productId);
-        productVolumes.put(productId, total);
-        productVolumeStore.put(productId, total);
+        addToProduct(trade.getProductId(), category, contributions.volume());
+        metrics.tradeAccepted();
+    }
+
+    /** Adds one trade to the product's volumes, in total and in its category, and to their rankings. */
+    private void addToProduct(String productId, String category, Volume trade) {
+        ProductVolumes before = productVolumes.get(productId);
+        TradingVolume total = Volume.of(before == null ? null : before.getTotal()).plus(trade).toTradingVolume(productId);
+        Map<String, RankedProduct> byCategory = before == null ? new HashMap<>() : new HashMap<>(before.getByCategory());
+        RankedProduct inCategory = byCategory.merge(category, new RankedProduct(productId, trade.volumeCny(), trade.trades()),
+                (earlier, added) -> new RankedProduct(productId, earlier.getVolumeCny().add(added.getVolumeCny()),
+                        earlier.getTrades() + added.getTrades()));
+        ProductVolumes after = new ProductVolumes(productId, total, byCategory);
+        productVolumes.put(productId, after);
+        productVolumeStore.put(productId, after);
         changedProductVolumes.add(productId);
         rank(ALL_PRODUCTS, new RankedProduct(productId, total.getVolumeCny(), total.getTrades()));
-        String categoryKey = productId + "@" + category;
-        RankedProduct before = categoryVolumes.get(categoryKey);
-        RankedProduct inCategory = before == null
-                ? new RankedProduct(productId, volumeCny, 1L)
-                : new RankedProduct(productId, before.getVolumeCny().add(volumeCny), before.getTrades() + 1);
-        categoryVolumes.put(categoryKey, inCategory);
-        categoryVolumeStore.put(categoryKey, inCategory);
         rank(category, inCategory);
-        metrics.tradeAccepted();
     }
 
     private boolean wasAccepted(TradeEvent trade) {
@@ -252,12 +239,12 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         }
     }
 
-    /** Sends the pending deltas, then how far event time got, then what changed for the roll-up and downstream. */
+    /** Sends the pending deltas, then how far event time got, then the changed rankings, to the roll-up. */
     private void flush() {
         outbox.flush(pending);
-        if (streamTime > sentStreamTime) {
-            outbox.delta(AggregateGroup.of(AggregateKind.EVENT_TIME, "").delta(new EventTimeChange(Instant.ofEpochMilli(streamTime))));
-            sentStreamTime = streamTime;
+        if (pending.eventTime() > sentEventTime) {
+            outbox.delta(pending.eventTimeDelta());
+            sentEventTime = pending.eventTime();
         }
         int partition = context.taskId().partition();
         for (String scope : changedRankings) {
@@ -265,8 +252,12 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
                     .delta(new RankingChange(partition, rankings.get(scope).products())));
         }
         changedRankings.clear();
+    }
+
+    /** Publishes the products whose volume changed since the last publication. */
+    private void publish() {
         for (String productId : changedProductVolumes) {
-            outbox.publish(ExchangeTopics.PRODUCT_VOLUME.name(), productId, productVolumes.get(productId));
+            outbox.publish(ExchangeTopics.PRODUCT_VOLUME.name(), productId, productVolumes.get(productId).getTotal());
         }
         changedProductVolumes.clear();
     }
@@ -293,7 +284,4 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         return trade.getProductId() + "/" + trade.getTransactionId();
     }
 
-    private static String categoryOf(String categoryKey) {
-        return categoryKey.substring(categoryKey.lastIndexOf('@') + 1);
-    }
 }

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The roll-up, partitioned by aggregate group: adds the pre-aggregated deltas of every task to the
  * running totals, windows, trading days, counts and rankings, which interactive queries read, and
- * publishes each changed group to its {@code exchange.agg.*} topic at most once per flush interval.
+ * publishes each changed group to its {@code exchange.agg.*} topic at most once per publish interval.
  *
  * <p>Event time here is the latest of every input partition's (they all send it here), so a category
  * window or trading day closes for the whole exchange at once: a change that arrives for a closed
@@ -108,7 +108,7 @@ public final class RollupProcessor implements Processor<String, AggregateDelta, 
         Long clock = clockStore.get(CLOCK);
         streamTime = clock == null ? Long.MIN_VALUE : clock;
         purgedOn = null;
-        context.schedule(settings.flushInterval(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(settings.publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
     @Override
@@ -243,8 +243,8 @@ public final class RollupProcessor implements Processor<String, AggregateDelta, 
         unpublished.put(changed.storeKey(), context.currentSystemTimeMs());
     }
 
-    /** Publishes every group changed since the last flush; forgets trading days past their retention. */
-    private void flush() {
+    /** Publishes every group changed since the last publication; forgets trading days past their retention. */
+    private void publish() {
         List<String> changed = new ArrayList<>();
         StoreContents.forEach(unpublished, (key, markedAt) -> changed.add(key));
         for (String key : changed) {

@@ -7,7 +7,10 @@ import io.dex.schema.DataProductEventType;
 import io.dex.schema.TradeEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +26,7 @@ class OccurredAtExtractorTest {
 
     private long extract(Object value, long recordTimestamp) {
         ConsumerRecord<Object, Object> record = new ConsumerRecord<>("t", 0, 0, recordTimestamp,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 0, new byte[0], value,
-                new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
+                TimestampType.CREATE_TIME, 0, 0, new byte[0], value, new RecordHeaders(), Optional.empty());
         return extractor.extract(record, 5);
     }
 

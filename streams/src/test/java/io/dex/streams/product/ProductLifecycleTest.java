@@ -3,8 +3,10 @@ package io.dex.streams.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dex.schema.Category;
+import io.dex.schema.Classification;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.DataProductEventType;
+import io.dex.schema.DeliveryMode;
 import io.dex.schema.ProductState;
 import io.dex.schema.RejectionReason;
 import java.math.BigDecimal;
@@ -21,8 +23,8 @@ class ProductLifecycleTest {
         DataProductEvent.Builder event = DataProductEvent.newBuilder()
                 .setEventId("e").setEventType(type).setProductId("P1").setProviderId(provider).setOccurredAt(AT);
         if (type != DataProductEventType.DELISTED) {
-            event.setName("Freight index").setCategory(category).setDeliveryMode(io.dex.schema.DeliveryMode.API)
-                    .setClassification(io.dex.schema.Classification.GENERAL).setPersonalInfoSubjects(10L)
+            event.setName("Freight index").setCategory(category).setDeliveryMode(DeliveryMode.API)
+                    .setClassification(Classification.GENERAL).setPersonalInfoSubjects(10L)
                     .setSensitivePersonalInfo(true).setListPrice(new BigDecimal("9.5000")).setCurrency("USD");
         }
         return event.build();
