@@ -1,5 +1,6 @@
 package io.dex.deploy;
 
+import io.dex.cli.CommandLineExit;
 import io.dex.producer.cli.PublishCommand;
 import io.dex.producer.cli.SimulateCommand;
 import io.dex.streams.StreamsCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dex}, the command of the data-product exchange. A subcommand is one line in the list
- * below; {@code --help} and {@code --version} are inherited by every subcommand.
+ * below; {@code --help}, {@code --version} and the exit code of an invalid command line are inherited
+ * by every subcommand.
  */
 @Command(name = "dex",
         mixinStandardHelpOptions = true,
@@ -39,11 +41,12 @@ import picocli.CommandLine.Spec;
                 WatchCommand.class,
                 CommandLine.HelpCommand.class,
         },
+        exitCodeOnInvalidInput = CommandLineExit.INVALID_COMMAND_LINE,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
                 "1:failure, explained on standard error",
-                "2:invalid command line"})
+                CommandLineExit.INVALID_COMMAND_LINE_HELP})
 public final class DexCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DexCommand.class);

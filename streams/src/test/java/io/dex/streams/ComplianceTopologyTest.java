@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,33 +70,46 @@ class ComplianceTopologyTest {
         assertThat(record.getSensitivePiSubjects()).as("sensitivePiSubjects").isEqualTo(sensitivePiSubjects);
     }
 
+    /**
+     * Lists {@code seller}'s GENERAL products (product id to persons per delivery; sensitive ones or
+     * not), sells them abroad in the order of {@code sales}, and expects each sale's outcome with the
+     * seller's running sum of that kind of person (the other sum staying 0).
+     */
+    private void assertSales(String seller, boolean sensitive, Map<String, Long> products, Sale... sales) {
+        new TreeMap<>(products).forEach((productId, subjects) ->
+                product(productId, seller, Classification.GENERAL, subjects, sensitive));
+        for (Sale sale : sales) {
+            assertRecord(crossBorder(sale.productId(), seller), sale.outcome(),
+                    sensitive ? 0 : sale.runningSum(), sensitive ? sale.runningSum() : 0);
+        }
+        assertOutcomeVolumes();
+    }
+
+    /** A cross-border sale of {@code productId}, its expected outcome and the seller's sum after it. */
+    private record Sale(String productId, ComplianceOutcome outcome, long runningSum) {
+    }
+
     @Test
     @DisplayName("personal-information thresholds just below, at and above 100,000 and 1,000,000")
     void piThresholds() {
-        product("A", "M1", Classification.GENERAL, 99_999, false);
-        product("B", "M1", Classification.GENERAL, 1, false);
-        product("D", "M1", Classification.GENERAL, 899_998, false);
-        assertRecord(crossBorder("A", "M1"), ComplianceOutcome.EXEMPT, 99_999, 0);
-        assertRecord(crossBorder("B", "M1"), ComplianceOutcome.STANDARD_CONTRACT, 100_000, 0);
-        assertRecord(crossBorder("B", "M1"), ComplianceOutcome.STANDARD_CONTRACT, 100_001, 0);
-        assertRecord(crossBorder("D", "M1"), ComplianceOutcome.STANDARD_CONTRACT, 999_999, 0);
-        assertRecord(crossBorder("B", "M1"), ComplianceOutcome.SECURITY_ASSESSMENT, 1_000_000, 0);
-        assertRecord(crossBorder("B", "M1"), ComplianceOutcome.SECURITY_ASSESSMENT, 1_000_001, 0);
-        assertOutcomeVolumes();
+        assertSales("M1", false, Map.of("A", 99_999L, "B", 1L, "D", 899_998L),
+                new Sale("A", ComplianceOutcome.EXEMPT, 99_999),
+                new Sale("B", ComplianceOutcome.STANDARD_CONTRACT, 100_000),
+                new Sale("B", ComplianceOutcome.STANDARD_CONTRACT, 100_001),
+                new Sale("D", ComplianceOutcome.STANDARD_CONTRACT, 999_999),
+                new Sale("B", ComplianceOutcome.SECURITY_ASSESSMENT, 1_000_000),
+                new Sale("B", ComplianceOutcome.SECURITY_ASSESSMENT, 1_000_001));
     }
 
     @Test
     @DisplayName("sensitive thresholds: none, just below, at and above 10,000")
     void sensitiveThresholds() {
-        product("S0", "M2", Classification.GENERAL, 0, true);
-        product("S1", "M2", Classification.GENERAL, 1, true);
-        product("S9998", "M2", Classification.GENERAL, 9_998, true);
-        assertRecord(crossBorder("S0", "M2"), ComplianceOutcome.EXEMPT, 0, 0);
-        assertRecord(crossBorder("S1", "M2"), ComplianceOutcome.STANDARD_CONTRACT, 0, 1);
-        assertRecord(crossBorder("S9998", "M2"), ComplianceOutcome.STANDARD_CONTRACT, 0, 9_999);
-        assertRecord(crossBorder("S1", "M2"), ComplianceOutcome.SECURITY_ASSESSMENT, 0, 10_000);
-        assertRecord(crossBorder("S1", "M2"), ComplianceOutcome.SECURITY_ASSESSMENT, 0, 10_001);
-        assertOutcomeVolumes();
+        assertSales("M2", true, Map.of("S0", 0L, "S1", 1L, "S9998", 9_998L),
+                new Sale("S0", ComplianceOutcome.EXEMPT, 0),
+                new Sale("S1", ComplianceOutcome.STANDARD_CONTRACT, 1),
+                new Sale("S9998", ComplianceOutcome.STANDARD_CONTRACT, 9_999),
+                new Sale("S1", ComplianceOutcome.SECURITY_ASSESSMENT, 10_000),
+                new Sale("S1", ComplianceOutcome.SECURITY_ASSESSMENT, 10_001));
     }
 
     @Test

@@ -1,17 +1,14 @@
 package io.dex.producer.cli;
 
-import io.dex.cli.ConnectionOptions;
+import io.dex.cli.CommandLineExit;
 import io.dex.producer.EventKind;
 import io.dex.producer.ExchangePublisher;
-import io.dex.producer.ExchangeReachability;
 import io.dex.producer.ExchangeUnreachableException;
-import io.dex.producer.PublisherSettings;
 import io.dex.producer.file.EventFileReader;
 import io.dex.producer.file.InputFileException;
 import io.dex.producer.file.InputFormat;
 import io.dex.producer.file.InputRecord;
 import io.dex.producer.file.LineReader;
-import io.dex.registry.RestSchemaRegistryClient;
 import io.dex.registry.SchemaRegistryClient;
 import io.dex.rules.FieldViolation;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,20 +25,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code dex publish}: publishes a JSON Lines or CSV file of events. The whole file is validated
  * first, streaming (a second pass publishes), and nothing is published when a line is invalid unless
  * {@code --skip-invalid}. Exit codes: 0 published, 1 invalid input, 2 cluster or registry unreachable
- * (nothing published), 3 publishing failed part-way (the summary says how many events were acknowledged).
+ * (nothing published), 3 publishing failed part-way (the summary says how many events were acknowledged),
+ * 64 invalid command line.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
+@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeOnInvalidInput = CommandLineExit.INVALID_COMMAND_LINE,
         description = "Publishes a JSON Lines or CSV file of product events, trades or FX rates.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:published", "1:invalid input (nothing published unless --skip-invalid)",
                 "2:cluster or schema registry unreachable (nothing published)",
-                "3:publishing failed part-way (the summary says how many events were acknowledged)"})
+                "3:publishing failed part-way (the summary says how many events were acknowledged)",
+                CommandLineExit.INVALID_COMMAND_LINE_HELP})
 public final class PublishCommand implements Callable<Integer> {
 
     /** Every valid event was acknowledged. */
@@ -55,10 +55,9 @@ public final class PublishCommand implements Callable<Integer> {
     public static final int PUBLISH_FAILED = 3;
 
     static final int ERRORS_SHOWN = 100;
-    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     @Mixin
-    private ConnectionOptions connection;
+    private PublishingTarget target;
 
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The file to publish.")
     private Path file;
@@ -77,11 +76,6 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "" + LineReader.DEFAULT_MAX_LINE_BYTES,
             description = "The longest line accepted (default ${DEFAULT-VALUE}).")
     private int maxLineBytes;
-
-    @Option(names = "--delivery-timeout", paramLabel = "DURATION", defaultValue = "2m",
-            converter = DurationConverter.class,
-            description = "How long an event is retried while the cluster is unavailable (default ${DEFAULT-VALUE}).")
-    private Duration deliveryTimeout;
 
     @Spec
     private CommandSpec spec;
@@ -108,10 +102,7 @@ public final class PublishCommand implements Callable<Integer> {
                 out.printf("%s: no events to publish%n", file);
                 return PUBLISHED;
             }
-            ExchangeReachability reachability = new ExchangeReachability(CHECK_TIMEOUT);
-            reachability.requireRegistry(connection.schemaRegistryUrl());
-            reachability.requireCluster(connection.bootstrapServers(),
-                    validation.kinds().keySet().stream().map(EventKind::topic).toList());
+            target.requireReachable(validation.kinds().keySet().stream().map(EventKind::topic).toList());
             return publish(source, validation, out, err);
         } catch (ExchangeUnreachableException e) {
             err.println(e.getMessage());
@@ -132,7 +123,7 @@ public final class PublishCommand implements Callable<Integer> {
         try {
             return InputFormat.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--format must be jsonl or csv, not '" + format + "'", e);
+            throw new ParameterException(spec.commandLine(), "--format must be jsonl or csv, not '" + format + "'", e);
         }
     }
 
@@ -140,8 +131,8 @@ public final class PublishCommand implements Callable<Integer> {
         if (kind == null) {
             return null;
         }
-        return EventKind.named(kind).orElseThrow(
-                () -> new IllegalArgumentException("--kind must be product, trade or fx, not '" + kind + "'"));
+        return EventKind.named(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--kind must be product, trade or fx, not '" + kind + "'"));
     }
 
     /** The first pass: every line parsed and judged; problems reported as {@code FILE:LINE: FIELD: problem}. */
@@ -184,10 +175,9 @@ public final class PublishCommand implements Callable<Integer> {
         long sent = 0;
         long skipped = 0;
         Progress progress = new Progress(err, Progress.onTerminal(), "publishing", "events", validation.validEvents());
-        PublisherSettings settings = PublisherSettings.of(connection.bootstrapServers())
-                .withClientId("dex-publish").withDeliveryTimeout(deliveryTimeout);
-        try (SchemaRegistryClient registry = new RestSchemaRegistryClient(connection.schemaRegistryUrl());
-             ExchangePublisher publisher = new ExchangePublisher(settings, registry, new SimpleMeterRegistry());
+        try (SchemaRegistryClient registry = target.openRegistry();
+             ExchangePublisher publisher = new ExchangePublisher(target.publisherSettings("dex-publish"), registry,
+                     new SimpleMeterRegistry());
              EventFileReader reader = source.open()) {
             // Registering first keeps the registry's latency out of the publishing rate.
             publisher.registerSchemas();

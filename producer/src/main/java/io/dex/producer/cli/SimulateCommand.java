@@ -1,15 +1,12 @@
 package io.dex.producer.cli;
 
-import io.dex.cli.ConnectionOptions;
+import io.dex.cli.CommandLineExit;
 import io.dex.producer.EventKind;
 import io.dex.producer.ExchangePublisher;
-import io.dex.producer.ExchangeReachability;
 import io.dex.producer.ExchangeUnreachableException;
-import io.dex.producer.PublisherSettings;
 import io.dex.producer.simulation.MarketSimulator;
 import io.dex.producer.simulation.SimulationReport;
 import io.dex.producer.simulation.SimulationSettings;
-import io.dex.registry.RestSchemaRegistryClient;
 import io.dex.registry.SchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -21,25 +18,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code dex simulate}: a realistic market published at a target rate for a duration, reproducible
- * from its seed. Exit codes as {@code dex publish}: 0 done, 1 bad options, 2 cluster or registry
- * unreachable, 3 sends failed.
+ * from its seed. Exit codes as {@code dex publish}: 0 done, 2 cluster or registry unreachable, 3 sends
+ * failed, 64 invalid command line (bad options).
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, exitCodeOnInvalidInput = 1,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeOnInvalidInput = CommandLineExit.INVALID_COMMAND_LINE,
         description = "Publishes a simulated market: FX rates, listings, and trades of Zipf-distributed popularity "
                 + "with domestic and cross-border buyers, updates, delistings and a share of bad trades.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "1:invalid options", "2:cluster or schema registry unreachable (nothing published)",
-                "3:sends failed (the summary says how many events were acknowledged)"})
+        exitCodeList = {"0:done", "2:cluster or schema registry unreachable (nothing published)",
+                "3:sends failed (the summary says how many events were acknowledged)",
+                CommandLineExit.INVALID_COMMAND_LINE_HELP})
 public final class SimulateCommand implements Callable<Integer> {
 
-    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
-
     @Mixin
-    private ConnectionOptions connection;
+    private PublishingTarget target;
 
     @Option(names = "--rate", required = true, paramLabel = "EVENTS_PER_S", description = "Target events per second.")
     private double rate;
@@ -65,11 +63,6 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Share of trades the exchange must reject (default ${DEFAULT-VALUE}).")
     private double invalidShare;
 
-    @Option(names = "--delivery-timeout", paramLabel = "DURATION", defaultValue = "2m",
-            converter = DurationConverter.class,
-            description = "How long an event is retried while the cluster is unavailable (default ${DEFAULT-VALUE}).")
-    private Duration deliveryTimeout;
-
     @Spec
     private CommandSpec spec;
 
@@ -77,24 +70,9 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SimulationSettings settings;
+        SimulationSettings settings = settings();
         try {
-            if (!(rate > 0)) {
-                throw new IllegalArgumentException("--rate must be positive, got " + rate);
-            }
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("--duration must be positive, got " + duration);
-            }
-            long actualSeed = seed != null ? seed : new Random().nextLong();
-            settings = new SimulationSettings(members, products, actualSeed, crossBorderShare, invalidShare);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return PublishCommand.INVALID_INPUT;
-        }
-        try {
-            ExchangeReachability reachability = new ExchangeReachability(CHECK_TIMEOUT);
-            reachability.requireRegistry(connection.schemaRegistryUrl());
-            reachability.requireCluster(connection.bootstrapServers(), EventKind.ALL.stream().map(EventKind::topic).toList());
+            target.requireReachable(EventKind.ALL.stream().map(EventKind::topic).toList());
         } catch (ExchangeUnreachableException e) {
             err.println(e.getMessage());
             return PublishCommand.UNREACHABLE;
@@ -102,12 +80,11 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf("simulating %,d members and %,d products at %,.0f events/s for %s (seed %d)%n",
                 members, products, rate, duration, settings.seed());
         out.flush();
-        PublisherSettings publisherSettings = PublisherSettings.of(connection.bootstrapServers())
-                .withClientId("dex-simulate").withDeliveryTimeout(deliveryTimeout);
         Progress progress = new Progress(err, Progress.onTerminal(), "simulating", "events", duration.toMillis());
         SimulationReport report;
-        try (SchemaRegistryClient registry = new RestSchemaRegistryClient(connection.schemaRegistryUrl());
-             ExchangePublisher publisher = new ExchangePublisher(publisherSettings, registry, new SimpleMeterRegistry())) {
+        try (SchemaRegistryClient registry = target.openRegistry();
+             ExchangePublisher publisher = new ExchangePublisher(target.publisherSettings("dex-simulate"), registry,
+                     new SimpleMeterRegistry())) {
             report = new MarketSimulator(settings, publisher)
                     .run(rate, duration, (events, elapsed) -> progress.update(events, elapsed.toMillis()));
             progress.finish(report.total());
@@ -123,5 +100,21 @@ public final class SimulateCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", ")),
                 report.flawed(), report.sending().toNanos() / 1e9, report.achievedRate(), rate, report.acknowledged());
         return PublishCommand.PUBLISHED;
+    }
+
+    /** The market the options describe; options out of range are an invalid command line. */
+    private SimulationSettings settings() {
+        try {
+            if (!(rate > 0)) {
+                throw new IllegalArgumentException("--rate must be positive, got " + rate);
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("--duration must be positive, got " + duration);
+            }
+            long actualSeed = seed != null ? seed : new Random().nextLong();
+            return new SimulationSettings(members, products, actualSeed, crossBorderShare, invalidShare);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

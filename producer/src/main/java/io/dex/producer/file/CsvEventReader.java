@@ -16,39 +16,35 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * @param <V> the event class
  */
-final class CsvEventReader<V extends SpecificRecord> implements EventFileReader {
+final class CsvEventReader<V extends SpecificRecord> extends LineEventReader {
 
-    private final LineReader lines;
     private final EventKind<V> kind;
     private final int maxRecordChars;
     private List<InputField> columns;
 
     CsvEventReader(LineReader lines, EventKind<V> kind, int maxRecordChars) {
-        this.lines = lines;
+        super(lines);
         this.kind = kind;
         this.maxRecordChars = maxRecordChars;
     }
 
     @Override
-    public InputRecord next() throws IOException {
-        for (Line line = lines.next(); line != null; line = lines.next()) {
-            if (!line.readable()) {
-                if (columns == null) {
-                    throw new InputFileException(line.number(), new FieldViolation("header", line.error()));
-                }
-                return JsonLinesReader.lineProblem(line.number(), line.error());
-            }
-            if (line.text().isBlank()) {
-                continue;
-            }
-            Row row = readRow(line);
+    InputRecord read(Line line) throws IOException {
+        if (!line.readable()) {
             if (columns == null) {
-                columns = header(row);
-                continue;
+                throw new InputFileException(line.number(), new FieldViolation("header", line.error()));
             }
-            return row.problem == null ? assemble(row) : JsonLinesReader.lineProblem(line.number(), row.problem);
+            return lineProblem(line.number(), line.error());
         }
-        return null;
+        if (line.text().isBlank()) {
+            return null;
+        }
+        Row row = readRow(line);
+        if (columns == null) {
+            columns = header(row);
+            return null;
+        }
+        return row.problem == null ? assemble(row) : lineProblem(line.number(), row.problem);
     }
 
     private List<InputField> header(Row row) {
@@ -73,7 +69,7 @@ final class CsvEventReader<V extends SpecificRecord> implements EventFileReader 
 
     private InputRecord assemble(Row row) {
         if (row.cells.size() != columns.size()) {
-            return JsonLinesReader.lineProblem(row.line,
+            return lineProblem(row.line,
                     "has " + row.cells.size() + " values, the header has " + columns.size() + " columns");
         }
         EventAssembler<V> event = new EventAssembler<>(kind);
@@ -145,16 +141,6 @@ final class CsvEventReader<V extends SpecificRecord> implements EventFileReader 
                 value.append(c);
             }
         }
-    }
-
-    @Override
-    public long bytesRead() {
-        return lines.bytesRead();
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 
     private record Cell(String text, boolean quoted) {

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dex.producer.EventKind;
-import io.dex.rules.FieldViolation;
-import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
  * event's fields. Decimals and timestamps are JSON strings. Blank lines and lines starting with
  * {@code #} are skipped.
  */
-final class JsonLinesReader implements EventFileReader {
+final class JsonLinesReader extends LineEventReader {
 
     static final String KIND = "kind";
     private static final int MAX_MESSAGE = 160;
@@ -35,26 +32,20 @@ final class JsonLinesReader implements EventFileReader {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private final LineReader lines;
     private final EventKind<?> defaultKind;
 
     JsonLinesReader(LineReader lines, EventKind<?> defaultKind) {
-        this.lines = lines;
+        super(lines);
         this.defaultKind = defaultKind;
     }
 
     @Override
-    public InputRecord next() throws IOException {
-        for (Line line = lines.next(); line != null; line = lines.next()) {
-            if (!line.readable()) {
-                return lineProblem(line.number(), line.error());
-            }
-            String text = line.text().strip();
-            if (!text.isEmpty() && !text.startsWith("#")) {
-                return parse(line.number(), text);
-            }
+    InputRecord read(Line line) {
+        if (!line.readable()) {
+            return lineProblem(line.number(), line.error());
         }
-        return null;
+        String text = line.text().strip();
+        return text.isEmpty() || text.startsWith("#") ? null : parse(line.number(), text);
     }
 
     private InputRecord parse(long number, String text) {
@@ -148,23 +139,5 @@ final class JsonLinesReader implements EventFileReader {
         }
         message = cut < 0 ? message : message.substring(0, cut);
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
-    }
-
-    static InputRecord lineProblem(long number, String problem) {
-        return problem(number, "line", problem);
-    }
-
-    private static InputRecord problem(long number, String field, String problem) {
-        return new InputRecord.Invalid(number, List.of(new FieldViolation(field, problem)));
-    }
-
-    @Override
-    public long bytesRead() {
-        return lines.bytesRead();
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 }

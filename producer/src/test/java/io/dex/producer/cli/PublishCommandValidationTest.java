@@ -107,16 +107,24 @@ class PublishCommandValidationTest {
     }
 
     @Test
-    @DisplayName("bad options and unreadable files exit 1 with a message")
+    @DisplayName("bad options exit 64 (invalid command line), unreadable files 1, each with a message")
     void badOptions() throws IOException {
         Path file = file("events.jsonl", FX + "\n");
-        assertThat(publish(file, "--format", "xml").err()).contains("--format must be jsonl or csv, not 'xml'");
-        assertThat(publish(file, "--kind", "order").err()).contains("--kind must be product, trade or fx, not 'order'");
-        assertThat(publish(file, "--format", "csv").err()).contains("say which with --kind");
+        CommandRun format = publish(file, "--format", "xml");
+        assertThat(format.exitCode()).isEqualTo(64);
+        assertThat(format.err()).contains("--format must be jsonl or csv, not 'xml'", "Usage: publish");
+        CommandRun kind = publish(file, "--kind", "order");
+        assertThat(kind.exitCode()).isEqualTo(64);
+        assertThat(kind.err()).contains("--kind must be product, trade or fx, not 'order'");
+        CommandRun csvWithoutKind = publish(file, "--format", "csv");
+        assertThat(csvWithoutKind.exitCode()).isEqualTo(PublishCommand.INVALID_INPUT);
+        assertThat(csvWithoutKind.err()).contains("say which with --kind");
         CommandRun missing = publish(dir.resolve("missing.jsonl"));
         assertThat(missing.exitCode()).isEqualTo(PublishCommand.INVALID_INPUT);
         assertThat(missing.err()).contains("cannot read " + dir.resolve("missing.jsonl"));
-        assertThat(CommandRun.of(new PublishCommand()).exitCode()).isEqualTo(1);
+        CommandRun noFile = CommandRun.of(new PublishCommand());
+        assertThat(noFile.exitCode()).isEqualTo(64);
+        assertThat(noFile.err()).contains("Missing required option: '--file=FILE'");
     }
 
     @Test

@@ -37,13 +37,18 @@ class SimulateCommandTest {
     }
 
     @Test
-    @DisplayName("refuses bad options with exit code 1")
+    @DisplayName("refuses bad options as an invalid command line, exit code 64, with the usage")
     void badOptions(ExchangeTestCluster cluster) {
-        assertThat(simulate(cluster, "--rate", "0", "--duration", "1s").err()).contains("--rate must be positive");
-        assertThat(simulate(cluster, "--rate", "10", "--duration", "1s", "--members", "2").err())
-                .contains("members must be at least 3");
-        assertThat(simulate(cluster, "--rate", "10", "--duration", "soon").exitCode()).isEqualTo(1);
-        assertThat(simulate(cluster, "--rate", "10", "--duration", "1s", "--cross-border-share", "1.5").err())
-                .contains("crossBorderShare must be between 0 and 1");
+        assertUsageError(simulate(cluster, "--rate", "0", "--duration", "1s"), "--rate must be positive");
+        assertUsageError(simulate(cluster, "--rate", "10", "--duration", "1s", "--members", "2"), "members must be at least 3");
+        assertUsageError(simulate(cluster, "--rate", "10", "--duration", "soon"), "--duration");
+        assertUsageError(simulate(cluster, "--rate", "10", "--duration", "1s", "--cross-border-share", "1.5"),
+                "crossBorderShare must be between 0 and 1");
+    }
+
+    private static void assertUsageError(CommandRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(64);
+        assertThat(run.err()).contains(message, "Usage: simulate");
+        assertThat(run.out()).isEmpty();
     }
 }

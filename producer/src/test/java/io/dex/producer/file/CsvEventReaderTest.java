@@ -3,8 +3,10 @@ package io.dex.producer.file;
 import static io.dex.producer.file.Readers.csv;
 import static io.dex.producer.file.Readers.event;
 import static io.dex.producer.file.Readers.problems;
+import static io.dex.producer.file.Readers.problemsByLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.dex.producer.EventKind;
 import io.dex.schema.DataProductEvent;
@@ -67,30 +69,29 @@ class CsvEventReaderTest {
     @Test
     @DisplayName("values of the wrong type and broken rules are named, with the line")
     void problemsPerField() throws IOException {
-        List<InputRecord> records = csv(PRODUCT_HEADER
+        assertThat(problemsByLine(csv(PRODUCT_HEADER
                 + "e,LISTED,p-1,m-1,N,FINANCE,API,GENERAL,many,yes,1.00001,CNY,2026-11-28T09:00:00Z\n"
-                + "e,LISTED,p 1,m-1,N,FOOD,API,GENERAL,-1,TRUE,1,RMB,yesterday\n", EventKind.PRODUCT);
-        assertThat(records).extracting(InputRecord::line).containsExactly(2L, 3L);
-        assertThat(problems(records.get(0))).containsExactly(
-                "personalInfoSubjects: 'many' is not a whole number",
-                "sensitivePersonalInfo: 'yes' is not true or false",
-                "listPrice: must have at most 4 fraction digits, is 1.00001");
-        assertThat(problems(records.get(1))).containsExactly(
-                "productId: contains '\\u0020' at position 2; only A-Z, a-z, 0-9, '.', '_' and '-' are allowed",
-                "category: 'FOOD' is not one of FINANCE, TRANSPORT_LOGISTICS, TELECOM, ENERGY, MANUFACTURING, "
-                        + "HEALTHCARE, ENTERPRISE_CREDIT, PATENTS_IP, TRADE_CUSTOMS, GEOSPATIAL, OTHER",
-                "personalInfoSubjects: must be 0 or more, is -1",
-                "sensitivePersonalInfo: 'TRUE' is not true or false",
-                "currency: 'RMB' is not an ISO 4217 currency code",
-                "occurredAt: 'yesterday' is not an ISO-8601 timestamp with offset (e.g. 2026-11-28T09:00:00Z)");
+                + "e,LISTED,p 1,m-1,N,FOOD,API,GENERAL,-1,TRUE,1,RMB,yesterday\n", EventKind.PRODUCT))).containsExactly(
+                entry(2L, List.of(
+                        "personalInfoSubjects: 'many' is not a whole number",
+                        "sensitivePersonalInfo: 'yes' is not true or false",
+                        "listPrice: must have at most 4 fraction digits, is 1.00001")),
+                entry(3L, List.of(
+                        "productId: contains '\\u0020' at position 2; only A-Z, a-z, 0-9, '.', '_' and '-' are allowed",
+                        "category: 'FOOD' is not one of FINANCE, TRANSPORT_LOGISTICS, TELECOM, ENERGY, MANUFACTURING, "
+                                + "HEALTHCARE, ENTERPRISE_CREDIT, PATENTS_IP, TRADE_CUSTOMS, GEOSPATIAL, OTHER",
+                        "personalInfoSubjects: must be 0 or more, is -1",
+                        "sensitivePersonalInfo: 'TRUE' is not true or false",
+                        "currency: 'RMB' is not an ISO 4217 currency code",
+                        "occurredAt: 'yesterday' is not an ISO-8601 timestamp with offset (e.g. 2026-11-28T09:00:00Z)")));
     }
 
     @Test
     @DisplayName("a row with too few or too many values is an error of its line")
     void wrongWidth() throws IOException {
-        List<InputRecord> records = csv(TRADE_HEADER + "tx-1,p-1\n" + "a,b,c,d,e,f,g,h,i\n", EventKind.TRADE);
-        assertThat(problems(records.get(0))).containsExactly("line: has 2 values, the header has 8 columns");
-        assertThat(problems(records.get(1))).containsExactly("line: has 9 values, the header has 8 columns");
+        assertThat(problemsByLine(csv(TRADE_HEADER + "tx-1,p-1\n" + "a,b,c,d,e,f,g,h,i\n", EventKind.TRADE))).containsExactly(
+                entry(2L, List.of("line: has 2 values, the header has 8 columns")),
+                entry(3L, List.of("line: has 9 values, the header has 8 columns")));
     }
 
     @Test
@@ -101,12 +102,12 @@ class CsvEventReaderTest {
                 + "\"tx-2\"x,p-1,m-1,m-2,CN,1,CNY,2026-11-28T09:00:00Z\n"
                 + "tx-3,p-1,m-1,m-2,CN,1,CNY,2026-11-28T09:00:00Z\n"
                 + "tx-4,\"p-1,m-1,m-2,CN,1,CNY,2026-11-28T09:00:00Z\n", EventKind.TRADE);
-        assertThat(records).extracting(InputRecord::line).containsExactly(2L, 3L, 4L, 5L);
-        assertThat(problems(records.get(0))).containsExactly("line: value 2 has a quote but does not start with one");
-        assertThat(problems(records.get(1))).containsExactly("line: value 1 has text after its closing quote");
         assertThat(records.get(2)).isInstanceOf(InputRecord.Valid.class);
-        assertThat(problems(records.get(3))).containsExactly(
-                "line: a quoted value is not closed before the end of the file");
+        assertThat(problemsByLine(records)).containsExactly(
+                entry(2L, List.of("line: value 2 has a quote but does not start with one")),
+                entry(3L, List.of("line: value 1 has text after its closing quote")),
+                entry(4L, List.of()),
+                entry(5L, List.of("line: a quoted value is not closed before the end of the file")));
     }
 
     @Test

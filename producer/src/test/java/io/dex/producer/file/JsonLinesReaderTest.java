@@ -45,6 +45,13 @@ class JsonLinesReaderTest {
         return TRADE.replace(replace, with);
     }
 
+    /** The problems of {@code event} once its {@code field} holds the JSON value {@code json}. */
+    private static List<String> problemsWith(String event, String field, String json) throws IOException {
+        String line = event.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + json);
+        assertThat(line).isNotEqualTo(event);
+        return problemsOf(line);
+    }
+
     @Test
     @DisplayName("reads a product with every field, decimals at scale 4")
     void product() throws IOException {
@@ -173,9 +180,7 @@ class JsonLinesReaderTest {
     })
     @DisplayName("a trade field of the wrong type or breaking a rule is named with its problem")
     void tradeFieldProblems(String field, String json, String expected) throws IOException {
-        String line = TRADE.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + json);
-        assertThat(line).isNotEqualTo(TRADE);
-        assertThat(problemsOf(line)).containsExactly(expected);
+        assertThat(problemsWith(TRADE, field, json)).containsExactly(expected);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -194,9 +199,7 @@ class JsonLinesReaderTest {
     })
     @DisplayName("a product field of the wrong type or breaking a rule is named with its problem")
     void productFieldProblems(String field, String json, String expected) throws IOException {
-        String line = PRODUCT.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + json);
-        assertThat(line).isNotEqualTo(PRODUCT);
-        assertThat(problemsOf(line)).containsExactly(expected);
+        assertThat(problemsWith(PRODUCT, field, json)).containsExactly(expected);
     }
 
     @Test

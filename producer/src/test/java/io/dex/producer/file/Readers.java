@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads test input held in memory. */
 final class Readers {
@@ -53,6 +55,15 @@ final class Readers {
     /** The problems of an invalid record, as {@code field: problem}. */
     static List<String> problems(InputRecord record) {
         return ((InputRecord.Invalid) record).violations().stream().map(Object::toString).toList();
+    }
+
+    /** The problems of each record by its line, in file order; a valid record has none. */
+    static Map<Long, List<String>> problemsByLine(List<InputRecord> records) {
+        Map<Long, List<String>> byLine = new LinkedHashMap<>();
+        for (InputRecord record : records) {
+            byLine.put(record.line(), record instanceof InputRecord.Valid<?> ? List.of() : problems(record));
+        }
+        return byLine;
     }
 
     /** The event of a valid record. */

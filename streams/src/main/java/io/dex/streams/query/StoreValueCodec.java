@@ -1,5 +1,6 @@
 package io.dex.streams.query;
 
+import io.dex.serde.TrustedContracts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public interface StoreValueCodec<V> {
 
     /** The codec of a generated Avro class of the contracts package. */
     static <V extends SpecificRecord> StoreValueCodec<V> avro(Class<V> type) {
-        ContractClasses.trust();
+        TrustedContracts.install();
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
         SpecificDatumWriter<V> writer = new SpecificDatumWriter<>(schema, model);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("Compliance classification (SPEC thresholds)")
 class ComplianceClassifierTest {
@@ -35,11 +36,11 @@ class ComplianceClassifierTest {
                 .isEqualTo(expected);
     }
 
-    @Test
-    @DisplayName("important data always needs a security assessment")
-    void importantData() {
-        assertThat(classifier.classify(Classification.IMPORTANT, PersonalInfoSums.NONE))
-                .isEqualTo(ComplianceOutcome.SECURITY_ASSESSMENT);
+    @ParameterizedTest(name = "{0} data needs a security assessment")
+    @EnumSource(value = Classification.class, names = {"IMPORTANT", "UNKNOWN"})
+    @DisplayName("important data, and a data level this build does not know (erring on the safe side), need a security assessment")
+    void securityAssessment(Classification level) {
+        assertThat(classifier.classify(level, PersonalInfoSums.NONE)).isEqualTo(ComplianceOutcome.SECURITY_ASSESSMENT);
     }
 
     @Test
@@ -49,13 +50,6 @@ class ComplianceClassifierTest {
         assertThat(ComplianceClassifier.isBlocked(Classification.IMPORTANT)).isFalse();
         assertThat(classifier.classify(Classification.CORE, new PersonalInfoSums(2_000_000, 20_000)))
                 .isEqualTo(ComplianceOutcome.BLOCKED);
-    }
-
-    @Test
-    @DisplayName("a data level this build does not know errs on the safe side")
-    void unknownLevel() {
-        assertThat(classifier.classify(Classification.UNKNOWN, PersonalInfoSums.NONE))
-                .isEqualTo(ComplianceOutcome.SECURITY_ASSESSMENT);
     }
 
     @Test
