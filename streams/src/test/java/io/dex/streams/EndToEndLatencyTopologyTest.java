@@ -32,9 +32,10 @@ class EndToEndLatencyTopologyTest {
 
         exchange.flush();
 
-        // The market flushes one flush interval after the start and the roll-up applies the delta at
-        // once; both trades are timed from the earlier append (the conservative reading).
-        long expected = 250 + exchange.settings.flushInterval().toMillis();
+        // The driver's first step moves the wall clock on by the publish interval: the market flushes
+        // then and the roll-up applies the delta at once; both trades are timed from the earlier
+        // append (the conservative reading).
+        long expected = 250 + exchange.settings.publishInterval().toMillis();
         Timer latency = exchange.endToEndLatency();
         assertThat(latency.count()).isEqualTo(2);
         assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0 * expected);

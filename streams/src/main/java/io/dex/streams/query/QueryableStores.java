@@ -5,6 +5,7 @@ import io.dex.schema.DeadLetterCount;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
 import io.dex.schema.ProductState;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.SellerComplianceHistory;
 import io.dex.schema.TopProducts;
 import io.dex.schema.TradingDayVolume;
@@ -50,8 +51,8 @@ public final class QueryableStores implements StoreCatalog {
     /** Running volume by category. */
     public static final StoreDescriptor<TradingVolume> CATEGORY_VOLUMES = avro(ExchangeStores.CATEGORY_VOLUMES, TradingVolume.class);
 
-    /** Running volume by productId. */
-    public static final StoreDescriptor<TradingVolume> PRODUCT_VOLUMES = avro(ExchangeStores.PRODUCT_VOLUMES, TradingVolume.class);
+    /** Running volume by productId, in total and per category it traded under. */
+    public static final StoreDescriptor<ProductVolumes> PRODUCT_VOLUMES = avro(ExchangeStores.PRODUCT_VOLUMES, ProductVolumes.class);
 
     /** Running sales and purchases by memberId. */
     public static final StoreDescriptor<MemberVolume> MEMBER_VOLUMES = avro(ExchangeStores.MEMBER_VOLUMES, MemberVolume.class);

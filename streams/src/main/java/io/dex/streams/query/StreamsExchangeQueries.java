@@ -6,6 +6,7 @@ import io.dex.schema.ComplianceVolume;
 import io.dex.schema.DeadLetterCount;
 import io.dex.schema.MemberVolume;
 import io.dex.schema.ProductCount;
+import io.dex.schema.ProductVolumes;
 import io.dex.schema.SellerComplianceHistory;
 import io.dex.schema.SellerComplianceYear;
 import io.dex.schema.TopProducts;
@@ -129,7 +130,7 @@ public final class StreamsExchangeQueries implements ExchangeQueries {
 
     @Override
     public ProductVolume productVolume(String productId) {
-        Optional<TradingVolume> volume = cluster.get(QueryableStores.PRODUCT_VOLUMES, productId);
+        Optional<TradingVolume> volume = cluster.get(QueryableStores.PRODUCT_VOLUMES, productId).map(ProductVolumes::getTotal);
         if (volume.isEmpty() && cluster.get(QueryableStores.PRODUCTS, productId).isEmpty()) {
             throw new UnknownIdException("product", productId);
         }
