@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Publishes a member's events to the exchange: product lifecycle events, trades and FX rates, each to
  * its topic under the key the SPEC gives (productId, productId, currency), with the event time as the
- * record timestamp, in the Confluent wire format through the schema registry.
+ * record timestamp (on {@code exchange.trades} the broker replaces it with its append time), in the
+ * Confluent wire format through the schema registry.
  *
  * <p>Events are validated on the client with the exchange's field rules ({@link InvalidEventException}
  * names every broken field); a missing eventId is generated; decimals are brought to the schema's scale

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,7 @@ class PublishCommandTest {
                 PRODUCT,
                 PublishCommandValidationTest.TRADE.replace("\"p-1\"", "\"p-json\"").replace("\"tx-1\"", "\"tx-json\"")));
         long[] before = counts(cluster);
+        long publishedFrom = System.currentTimeMillis();
         CommandRun run = publish(cluster, file);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(PublishCommand.PUBLISHED);
         assertThat(run.out()).contains("published 3 events (fx 1, product 1, trade 1); rejected 0 invalid lines");
@@ -79,7 +81,9 @@ class PublishCommandTest {
 
         ConsumerRecord<String, TradeEvent> trade = last(cluster, ExchangeTopics.TRADES, "tx-json");
         assertThat(trade.key()).isEqualTo("p-json");
-        assertThat(trade.timestamp()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z").toEpochMilli());
+        // exchange.trades is stamped on append, where the end-to-end latency starts.
+        assertThat(trade.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
+        assertThat(trade.timestamp()).isBetween(publishedFrom, System.currentTimeMillis());
         assertThat(trade.value()).isEqualTo(new TradeEvent("tx-json", "p-json", "m-1", "m-2", "CN",
                 new BigDecimal("10.0000"), "CNY", Instant.parse("2026-11-28T09:00:00Z")));
         List<ConsumerRecord<String, DataProductEvent>> products = TopicContents.read(
