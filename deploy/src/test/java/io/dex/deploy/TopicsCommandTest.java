@@ -43,7 +43,7 @@ class TopicsCommandTest {
     }
 
     @Test
-    @DisplayName("describe shows partitions, replication, cleanup policy and retention as the cluster has them")
+    @DisplayName("describe shows partitions, replication, cleanup policy, retention and timestamp type as the cluster has them")
     void describes(ExchangeTestCluster cluster) {
         String bootstrap = cluster.bootstrapServers();
         DexCommandTest.Run.of("topics", "create", "-b", bootstrap, "--partitions", "2", "--replication-factor", "1");
@@ -55,7 +55,8 @@ class TopicsCommandTest {
         assertThat(columns(lines.get(0))).containsExactly("TOPIC", "PARTITIONS", "REPLICATION", "CLEANUP", "RETENTION.MS", "OTHER CONFIGS");
         assertThat(lines).hasSize(18);
         assertThat(columns(row(lines, ExchangeTopics.TRADES.name())))
-                .containsExactly(ExchangeTopics.TRADES.name(), "2", "1", "delete", "-1", "min.insync.replicas=1,retention.bytes=-1");
+                .containsExactly(ExchangeTopics.TRADES.name(), "2", "1", "delete", "-1",
+                        "message.timestamp.type=LogAppendTime,min.insync.replicas=1,retention.bytes=-1");
         assertThat(columns(row(lines, ExchangeTopics.DATA_PRODUCTS.name())))
                 .startsWith(ExchangeTopics.DATA_PRODUCTS.name(), "2", "1", "compact", "-1");
     }

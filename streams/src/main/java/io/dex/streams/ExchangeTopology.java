@@ -67,8 +67,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Roll-up, keyed by aggregate group: adds the deltas up into the queryable totals and publishes
  *       them to {@code exchange.agg.*}.</li>
  * </ol>
- * Only cross-border trades and one delta per group and flush interval cross a repartition, however
- * many trades there are.
+ * Only FX rates (broadcast to every market partition), cross-border trades and one delta per group
+ * and flush interval cross a repartition, however many trades there are.
  */
 public final class ExchangeTopology {
 
