@@ -4,6 +4,7 @@ import io.dex.rules.DataProductRules;
 import io.dex.rules.ExchangeDecimals;
 import io.dex.rules.FieldViolation;
 import io.dex.rules.FxRateRules;
+import io.dex.rules.EventTimeLimits;
 import io.dex.rules.TradeRules;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.FxRate;
@@ -101,7 +102,8 @@ public final class EventKind<V extends SpecificRecord> {
 
     /**
      * Every field rule {@code event} breaks, in field order (the SPEC's rules, and an event time a Kafka
-     * record timestamp can carry); empty when it may be sent. Changes nothing.
+     * record timestamp can carry, at most {@link EventTimeLimits#FUTURE_LIMIT} ahead of this machine's
+     * clock); empty when it may be sent. Changes nothing.
      */
     public List<FieldViolation> violations(V event) {
         List<FieldViolation> violations = new ArrayList<>(rules.apply(event));
@@ -110,6 +112,7 @@ public final class EventKind<V extends SpecificRecord> {
             // Kafka record timestamps, which carry the event time, cannot be negative.
             violations.add(new FieldViolation(eventTimeField, "must not be before 1970-01-01T00:00:00Z"));
         }
+        EventTimeLimits.aheadOf(eventTimeField, time, Instant.now(), "this machine's clock").ifPresent(violations::add);
         return violations;
     }
 

@@ -12,6 +12,8 @@ import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,23 @@ class TradeValidationTopologyTest {
         exchange.trade(trade);
         List<DeadLetter> letters = exchange.deadLetters();
         return letters.isEmpty() ? null : letters.get(0).getReason();
+    }
+
+    @Test
+    @DisplayName("a trade dated more than an hour after it reached the exchange is MALFORMED and moves no window on")
+    void farAhead() {
+        Instant appended = Events.T0.plus(Duration.ofMinutes(10));
+        exchange.trade(Events.trade("T1", "P1", "M1", "M2", "10").setOccurredAt(appended.plus(Duration.ofHours(2))).build(), appended);
+        List<DeadLetter> letters = exchange.deadLetters();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).isEqualTo(RejectionReason.MALFORMED);
+            assertThat(letter.getDetail()).startsWith("occurredAt: ").contains("more than 1 h after the trade reached the exchange");
+        });
+        // Event time stayed where it was: a trade of T0 still lands in its one-minute window.
+        exchange.trade(Events.trade("T2", "P1", "M1", "M2", "10").build(), appended);
+        exchange.flush();
+        assertThat(exchange.deadLetters()).isEmpty();
+        assertThat(exchange.metricTotal("late-trades", null, null)).isZero();
     }
 
     @Test

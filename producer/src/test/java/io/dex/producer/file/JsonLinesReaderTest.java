@@ -20,7 +20,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,19 @@ class JsonLinesReaderTest {
     @DisplayName("a trade field of the wrong type or breaking a rule is named with its problem")
     void tradeFieldProblems(String field, String json, String expected) throws IOException {
         assertThat(problemsWith(TRADE, field, json)).containsExactly(expected);
+    }
+
+    @Test
+    @DisplayName("an event time more than an hour ahead of this machine's clock is refused, as the exchange would")
+    void farAhead() throws IOException {
+        Instant ahead = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant soon = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(problemsWith(TRADE, "occurredAt", "\"" + ahead + "\"")).singleElement().asString()
+                .startsWith("occurredAt: is " + ahead + ", more than 1 h after this machine's clock (");
+        assertThat(problemsWith(FX, "effectiveAt", "\"" + ahead + "\"")).singleElement().asString()
+                .startsWith("effectiveAt: is " + ahead + ", more than 1 h after this machine's clock (");
+        assertThat(((TradeEvent) event(only(trade("2026-11-28T09:30:00.123+08:00", soon.toString())))).getOccurredAt())
+                .as("within the hour: read as it is").isEqualTo(soon);
     }
 
     @ParameterizedTest(name = "{0} = {1}")

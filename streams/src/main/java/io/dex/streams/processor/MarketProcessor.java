@@ -164,8 +164,10 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     }
 
     private void onTrade(Record<byte[], Received<?>> record, String key, TradeEvent trade) {
-        TradeValidator.Verdict verdict = TradeValidator.validate(
-                key, trade, products.get(trade.getProductId()), rates, this::wasAccepted);
+        long recordTime = record.value().recordTimestamp();
+        TradeValidator.Verdict verdict = TradeValidator.validate(key, trade,
+                recordTime == Received.UNSTAMPED ? null : Instant.ofEpochMilli(recordTime),
+                products.get(trade.getProductId()), rates, this::wasAccepted);
         if (verdict instanceof TradeValidator.Invalid invalid) {
             reject(record, key, invalid.rejection());
             return;

@@ -1,5 +1,6 @@
 package io.dex.streams.trade;
 
+import io.dex.rules.EventTimeLimits;
 import io.dex.rules.FieldViolation;
 import io.dex.rules.TradeRules;
 import io.dex.schema.ProductState;
@@ -8,6 +9,7 @@ import io.dex.schema.TradeEvent;
 import io.dex.streams.deadletter.Rejection;
 import io.dex.streams.input.RecordKeys;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +28,23 @@ public final class TradeValidator {
     /**
      * Judges {@code trade}, read under record key {@code key}.
      *
+     * @param receivedAt when the trade reached the exchange (its append to {@code exchange.trades}),
+     *                   null when unknown
      * @param product    the product's state now, null when never seen
      * @param rates      the rates that have arrived
      * @param isAccepted whether a trade with the same productId and transactionId was accepted
      */
-    public static Verdict validate(String key, TradeEvent trade, ProductState product, FxRates rates,
+    public static Verdict validate(String key, TradeEvent trade, Instant receivedAt, ProductState product, FxRates rates,
                                    Predicate<TradeEvent> isAccepted) {
         List<FieldViolation> violations = new ArrayList<>(RecordKeys.violations(key, "productId", trade.getProductId()));
         violations.addAll(TradeRules.violations(trade));
         if (trade.getOccurredAt() != null && trade.getOccurredAt().toEpochMilli() < 0) {
             // Kafka timestamps, and with them windows and retention, start at the epoch.
             violations.add(new FieldViolation("occurredAt", "must not be before 1970-01-01T00:00:00Z"));
+        }
+        if (receivedAt != null) {
+            EventTimeLimits.aheadOf("occurredAt", trade.getOccurredAt(), receivedAt, "the trade reached the exchange")
+                    .ifPresent(violations::add);
         }
         if (!violations.isEmpty()) {
             return new Invalid(Rejection.malformed(violations));

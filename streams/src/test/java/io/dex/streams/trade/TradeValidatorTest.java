@@ -10,6 +10,7 @@ import io.dex.schema.RejectionReason;
 import io.dex.schema.TradeEvent;
 import io.dex.streams.deadletter.Rejection;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,11 @@ class TradeValidatorTest {
                 .setOccurredAt(Instant.parse("2026-11-28T09:00:00Z"));
     }
 
+    /** When the trades below reached the exchange: the hour they occurred in. */
+    private static final Instant RECEIVED = Instant.parse("2026-11-28T09:00:05Z");
+
     private Rejection rejection(String key, TradeEvent trade, ProductState product, boolean accepted) {
-        TradeValidator.Verdict verdict = TradeValidator.validate(key, trade, product, rates, t -> accepted);
+        TradeValidator.Verdict verdict = TradeValidator.validate(key, trade, RECEIVED, product, rates, t -> accepted);
         assertThat(verdict).isInstanceOf(TradeValidator.Invalid.class);
         return ((TradeValidator.Invalid) verdict).rejection();
     }
@@ -39,7 +43,7 @@ class TradeValidatorTest {
     @DisplayName("a valid trade is worth its amount at the latest rate")
     void valid() {
         rates.update("USD", new BigDecimal("7.10000000"));
-        TradeValidator.Verdict verdict = TradeValidator.validate("P1", trade().build(), LISTED, rates, t -> false);
+        TradeValidator.Verdict verdict = TradeValidator.validate("P1", trade().build(), RECEIVED, LISTED, rates, t -> false);
         assertThat(verdict).isInstanceOf(TradeValidator.Valid.class);
         assertThat(((TradeValidator.Valid) verdict).volumeCny()).isEqualTo(new BigDecimal("71.0000"));
     }
@@ -75,7 +79,25 @@ class TradeValidatorTest {
     @Test
     @DisplayName("CNY needs no rate")
     void cny() {
-        assertThat(TradeValidator.validate("P1", trade().setCurrency("CNY").build(), LISTED, rates, t -> false))
+        assertThat(TradeValidator.validate("P1", trade().setCurrency("CNY").build(), RECEIVED, LISTED, rates, t -> false))
                 .isInstanceOf(TradeValidator.Valid.class);
+    }
+
+    @Test
+    @DisplayName("occurredAt may be up to one hour after the trade reached the exchange (the broker's limit), not more")
+    void futureLimit() {
+        rates.update("USD", new BigDecimal("7.00000000"));
+        TradeEvent atTheLimit = trade().setOccurredAt(RECEIVED.plus(Duration.ofHours(1))).build();
+        TradeEvent beyond = trade().setOccurredAt(RECEIVED.plus(Duration.ofHours(1)).plusMillis(1)).build();
+        TradeEvent backFilled = trade().setOccurredAt(Instant.parse("2020-01-01T00:00:00Z")).build();
+
+        assertThat(TradeValidator.validate("P1", atTheLimit, RECEIVED, LISTED, rates, t -> false)).isInstanceOf(TradeValidator.Valid.class);
+        assertThat(TradeValidator.validate("P1", backFilled, RECEIVED, LISTED, rates, t -> false)).isInstanceOf(TradeValidator.Valid.class);
+        Rejection rejection = rejection("P1", beyond, LISTED, false);
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.MALFORMED);
+        assertThat(rejection.detail()).isEqualTo("occurredAt: is 2026-11-28T10:00:05.001Z, more than 1 h after the trade reached the exchange"
+                + " (2026-11-28T09:00:05Z)");
+        assertThat(TradeValidator.validate("P1", beyond, null, LISTED, rates, t -> false))
+                .as("no arrival time known (not stamped): nothing to measure against").isInstanceOf(TradeValidator.Valid.class);
     }
 }
