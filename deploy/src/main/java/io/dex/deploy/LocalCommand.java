@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "local",
         description = {
                 "Runs the whole exchange on this machine: a real Kafka broker (KRaft) and a real schema registry "
-                        + "(Apicurio Registry, Confluent-compatible API), both on 127.0.0.1, with the exchange's topics; "
-                        + "prints their addresses and runs until Ctrl-C, then stops everything cleanly.",
+                        + "(Apicurio Registry, Confluent-compatible API), the exchange's topics, the Streams application "
+                        + "with its HTTP API and dashboard, all on 127.0.0.1; prints their addresses and runs until Ctrl-C, "
+                        + "then stops everything cleanly.",
                 "The data directory keeps the broker's data, the registered schemas with their ids and the Streams "
                         + "state, so a restart (also after a kill) resumes where the exchange stopped. "
                         + "The broker and the registry log to files in it."})
