@@ -26,9 +26,11 @@ class EndToEndLatencyTopologyTest {
     void timesAcceptedTrades() {
         exchange.product(Events.listed("P1", "M1", Category.FINANCE).build());
         Instant started = ExchangeDriver.STARTED;
-        exchange.trade(Events.trade("T1", "P1", "M1", "M2", "10").build(), started.minusMillis(250));
-        exchange.trade(Events.trade("T2", "P1", "M1", "M3", "20").build(), started.minusMillis(100));
-        exchange.trade(Events.trade("T3", "P-UNKNOWN", "M1", "M3", "20").build(), started.minusMillis(100));
+        // Trades occur a second before they reach the exchange, which is just before the driver's start.
+        Instant occurred = started.minusSeconds(1);
+        exchange.trade(Events.trade("T1", "P1", "M1", "M2", "10").setOccurredAt(occurred).build(), started.minusMillis(250));
+        exchange.trade(Events.trade("T2", "P1", "M1", "M3", "20").setOccurredAt(occurred).build(), started.minusMillis(100));
+        exchange.trade(Events.trade("T3", "P-UNKNOWN", "M1", "M3", "20").setOccurredAt(occurred).build(), started.minusMillis(100));
 
         exchange.flush();
 
@@ -49,7 +51,8 @@ class EndToEndLatencyTopologyTest {
     @DisplayName("an append later than the roll-up's clock (a skewed clock) counts as no latency, never a negative one")
     void skewedClock() {
         exchange.product(Events.listed("P1", "M1", Category.FINANCE).build());
-        exchange.trade(Events.trade("T1", "P1", "M1", "M2", "10").build(), ExchangeDriver.STARTED.plus(Duration.ofHours(1)));
+        Instant appended = ExchangeDriver.STARTED.plus(Duration.ofHours(1));
+        exchange.trade(Events.trade("T1", "P1", "M1", "M2", "10").setOccurredAt(appended.minusSeconds(1)).build(), appended);
 
         exchange.flush();
 

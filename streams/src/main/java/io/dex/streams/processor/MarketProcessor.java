@@ -35,6 +35,7 @@ import io.dex.streams.trade.TradeValidator;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
