@@ -190,8 +190,8 @@ public final class Benchmark {
     /** (c) and (d): the simulator at the offered rate, the latency the pipeline records meanwhile. */
     private Latency latency(LocalEndpoints endpoints, RestSchemaRegistryClient registry, Admin admin, ExchangeInstance pipeline)
             throws InterruptedException {
-        progress("(c) latency: the simulator offers %,.0f events/s for %s (seed %d)", settings.offeredRate(),
-                settings.latencyDuration(), settings.latencyMarket().seed());
+        progress("(c) latency: the simulator offers %,.0f events/s for %,.1f s (seed %d)", settings.offeredRate(),
+                settings.latencyDuration().toMillis() / 1000.0, settings.latencyMarket().seed());
         Timer timer = pipeline.meters().get(EndToEndLatency.TIMER).timer();
         LatencyHistogram before = LatencyHistogram.of(timer.takeSnapshot());
         ExchangeQueries queries = queries(pipeline);
