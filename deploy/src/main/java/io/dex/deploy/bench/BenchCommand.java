@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
                 "Prints progress, then a table; --json also writes the figures as JSON."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final long EVENTS = 200_000;
-    static final long QUICK_EVENTS = 50_000;
-    static final Duration LATENCY_DURATION = Duration.ofSeconds(60);
-    static final Duration QUICK_LATENCY_DURATION = Duration.ofSeconds(20);
+    private static final long EVENTS = 200_000;
+    private static final long QUICK_EVENTS = 50_000;
+    private static final Duration LATENCY_DURATION = Duration.ofSeconds(60);
+    private static final Duration QUICK_LATENCY_DURATION = Duration.ofSeconds(20);
 
     @Option(names = "--events", paramLabel = "N",
             description = "Events pre-published for (a) and (b) (default 200,000; with --quick 50,000).")
