@@ -1,6 +1,7 @@
 package io.dex.deploy;
 
 import io.dex.cli.CommandLineExit;
+import io.dex.deploy.bench.BenchCommand;
 import io.dex.producer.cli.PublishCommand;
 import io.dex.producer.cli.SimulateCommand;
 import io.dex.streams.StreamsCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class,
                 StreamsCommand.class,
                 WatchCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeOnInvalidInput = CommandLineExit.INVALID_COMMAND_LINE,

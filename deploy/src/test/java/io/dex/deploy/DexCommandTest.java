@@ -26,7 +26,7 @@ class DexCommandTest {
     void helpEverywhere() {
         for (String[] command : new String[][] {{"--help"}, {"local", "--help"}, {"topics", "--help"},
                 {"topics", "create", "--help"}, {"topics", "describe", "--help"}, {"publish", "--help"},
-                {"simulate", "--help"}, {"streams", "--help"}, {"watch", "--help"}}) {
+                {"simulate", "--help"}, {"streams", "--help"}, {"watch", "--help"}, {"bench", "--help"}}) {
             Run run = Run.of(command);
             assertThat(run.exitCode).as(String.join(" ", command)).isZero();
             assertThat(run.out).as(String.join(" ", command)).contains("--version", "Exit codes:")
@@ -34,6 +34,7 @@ class DexCommandTest {
         }
         assertThat(Run.of("publish", "--help").out).containsPattern("(?m)^ +2 +cluster or schema registry unreachable");
         assertThat(Run.of("local", "--help").out).contains("--kafka-port", "--registry-port", "--http-port", "--data-dir", "DEX_DATA_DIR");
+        assertThat(Run.of("bench", "--help").out).contains("--events", "--offered-rate", "--latency-duration", "--seed", "--quick", "--json");
         assertThat(Run.of("topics", "create", "--help").out).contains("--partitions", "--replication-factor", "--bootstrap-servers");
         assertThat(Run.of("topics", "describe", "--version").out).startsWith("dex ");
     }

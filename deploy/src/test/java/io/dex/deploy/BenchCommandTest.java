@@ -1,0 +1,72 @@
+package io.dex.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("integration")
+@DisplayName("dex bench: a tiny run on a real local broker and registry")
+class BenchCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    @Timeout(300)
+    @DisplayName("measures every figure, prints progress and the table, writes the JSON and leaves no data or process behind")
+    void tinyRun() throws Exception {
+        Path json = folder.resolve("bench.json");
+        List<Path> benchDataBefore = benchData();
+
+        DexCommandTest.Run run = DexCommandTest.Run.of("bench", "--events", "3000", "--products", "100",
+                "--offered-rate", "300", "--latency-duration", "5s", "--seed", "3", "--json", json.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("bench: pre-publishing 3,000 events of a market of 100 products (seed 3)",
+                "bench: (a) baseline", "bench: (b) pipeline", "bench: (c) latency: the simulator offers 300 events/s",
+                "dex bench: 3,000 events", "(e) ratio (b)/(a)", "JSON written to " + json);
+
+        JsonNode figures = new ObjectMapper().readTree(Files.readString(json));
+        List<String> fields = new ArrayList<>();
+        figures.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("baselineEventsPerSec", "pipelineEventsPerSec", "ratio", "latencyMs",
+                "offeredRate", "simulatorEventsPerSec", "streamsPeakHeapMb");
+        double baseline = figures.get("baselineEventsPerSec").asDouble();
+        double pipeline = figures.get("pipelineEventsPerSec").asDouble();
+        assertThat(baseline).isPositive();
+        assertThat(pipeline).isPositive();
+        assertThat(figures.get("ratio").asDouble()).isCloseTo(pipeline / baseline, within(1e-9));
+        JsonNode latency = figures.get("latencyMs");
+        assertThat(latency.get("p50").asDouble()).isPositive();
+        assertThat(latency.get("p99").asDouble()).isGreaterThanOrEqualTo(latency.get("p50").asDouble());
+        assertThat(latency.get("p999").asDouble()).isGreaterThanOrEqualTo(latency.get("p99").asDouble());
+        assertThat(figures.get("offeredRate").asDouble()).isEqualTo(300.0);
+        assertThat(figures.get("simulatorEventsPerSec").asDouble()).isPositive();
+        assertThat(figures.get("streamsPeakHeapMb").asDouble()).isPositive()
+                .isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+
+        assertThat(benchData()).as("the benchmark's temporary data is deleted").isEqualTo(benchDataBefore);
+        assertThat(ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("dex-bench-")).toList())
+                .as("the broker and the registry are stopped").isEmpty();
+    }
+
+    private static List<Path> benchData() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("dex-bench-")).sorted().toList();
+        }
+    }
+}
