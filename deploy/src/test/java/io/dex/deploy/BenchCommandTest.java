@@ -32,12 +32,13 @@ class BenchCommandTest {
         List<Path> benchDataBefore = benchData();
 
         DexCommandTest.Run run = DexCommandTest.Run.of("bench", "--events", "3000", "--products", "100",
-                "--offered-rate", "300", "--latency-duration", "5s", "--seed", "3", "--json", json.toString());
+                "--offered-rate", "300", "--latency-duration", "5s", "--seed", "3", "--commit-interval", "200ms",
+                "--json", json.toString());
 
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("bench: pre-publishing 3,000 events of a market of 100 products (seed 3)",
                 "bench: (a) baseline", "bench: (b) pipeline", "bench: (c) latency: the simulator offers 300 events/s",
-                "dex bench: 3,000 events", "(e) ratio (b)/(a)", "JSON written to " + json);
+                "dex bench: 3,000 events", "exactly_once_v2, commit interval 200 ms", "(e) ratio (b)/(a)", "JSON written to " + json);
 
         JsonNode figures = new ObjectMapper().readTree(Files.readString(json));
         List<String> fields = new ArrayList<>();

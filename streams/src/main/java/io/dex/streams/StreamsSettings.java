@@ -83,6 +83,12 @@ public record StreamsSettings(
                 standbyReplicas, threads, replicationFactor, cacheMaxBytes, applicationServer, instanceId, newTopology);
     }
 
+    /** These settings committing every {@code interval}. */
+    public StreamsSettings withCommitInterval(Duration interval) {
+        return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, interval,
+                standbyReplicas, threads, replicationFactor, cacheMaxBytes, applicationServer, instanceId, topology);
+    }
+
     /** These settings with {@code replicas} standby replicas of each task. */
     public StreamsSettings withStandbyReplicas(int replicas) {
         return new StreamsSettings(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, commitInterval,

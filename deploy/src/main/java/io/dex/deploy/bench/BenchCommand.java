@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seed of the simulated market, so that runs measure the same events (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--commit-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "100ms",
+            description = "Commit interval of the pass-through and the pipeline alike (default ${DEFAULT-VALUE}, as dex streams).")
+    private Duration commitInterval;
+
     @Option(names = "--quick", description = "Smaller defaults (50,000 events, 20 s of latency): a run of a few minutes.")
     private boolean quick;
 
@@ -66,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings = new BenchSettings(events != null ? events : quick ? QUICK_EVENTS : EVENTS, products, offeredRate,
-                latencyDuration != null ? latencyDuration : quick ? QUICK_LATENCY_DURATION : LATENCY_DURATION, seed);
+                latencyDuration != null ? latencyDuration : quick ? QUICK_LATENCY_DURATION : LATENCY_DURATION, seed, commitInterval);
         Path dataDirectory = Files.createTempDirectory("dex-bench-");
         BenchReport report;
         try {

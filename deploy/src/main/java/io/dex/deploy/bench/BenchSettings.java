@@ -12,12 +12,18 @@ import java.util.Objects;
  * @param offeredRate     events per second the simulator offers while the latency is measured
  * @param latencyDuration how long the simulator offers them
  * @param seed            seed of the simulated market
+ * @param commitInterval  commit interval of both Streams applications
  */
-public record BenchSettings(long events, int products, double offeredRate, Duration latencyDuration, long seed) {
+public record BenchSettings(long events, int products, double offeredRate, Duration latencyDuration, long seed,
+                            Duration commitInterval) {
 
     /** Validates the settings. */
     public BenchSettings {
         Objects.requireNonNull(latencyDuration, "latencyDuration");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("--commit-interval must be positive, got " + commitInterval);
+        }
         if (events < 1) {
             throw new IllegalArgumentException("--events must be positive, got " + events);
         }

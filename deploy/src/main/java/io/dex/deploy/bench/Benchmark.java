@@ -93,7 +93,8 @@ public final class Benchmark {
                 StreamsSettings pipelineSettings = StreamsSettings.defaults(endpoints.bootstrapServers(),
                                 endpoints.schemaRegistryUrl(), endpoints.streamsStateDirectory())
                         .withApplicationId("dex-bench-pipeline-" + runId)
-                        .withStandbyReplicas(0);
+                        .withStandbyReplicas(0)
+                        .withCommitInterval(settings.commitInterval());
                 double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-baseline-" + runId), published);
                 // The pass-through's garbage is not the pipeline's heap.
                 System.gc();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("BenchReport: the figures of dex bench as a table and as JSON")
 class BenchReportTest {
 
-    private static final BenchSettings SETTINGS = new BenchSettings(200_000, 5_000, 5_000, Duration.ofSeconds(60), 7);
+    private static final BenchSettings SETTINGS = new BenchSettings(200_000, 5_000, 5_000, Duration.ofSeconds(60), 7, Duration.ofMillis(100));
 
     private static final BenchReport REPORT = new BenchReport(SETTINGS, 6, Duration.ofMillis(100), 194_321,
             81_234.5, 120_000, 66_000, new LatencyPercentiles(12.25, 480.5, 910), 298_765, 4_998.7, 301.4, 6_144);
@@ -73,10 +73,12 @@ class BenchReportTest {
     @Test
     @DisplayName("settings name the flag they break")
     void settings() {
-        assertThatThrownBy(() -> new BenchSettings(0, 5_000, 5_000, Duration.ofSeconds(1), 1)).hasMessageContaining("--events");
-        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 0, Duration.ofSeconds(1), 1)).hasMessageContaining("--offered-rate");
-        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ZERO, 1)).hasMessageContaining("--latency-duration");
-        assertThatThrownBy(() -> new BenchSettings(1, 3, 1, Duration.ofSeconds(1), 1)).hasMessageContaining("products");
+        assertThatThrownBy(() -> new BenchSettings(0, 5_000, 5_000, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("--events");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 0, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("--offered-rate");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ZERO, 1, Duration.ofMillis(100))).hasMessageContaining("--latency-duration");
+        assertThatThrownBy(() -> new BenchSettings(1, 3, 1, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("products");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ofSeconds(1), 1, Duration.ZERO))
+                .hasMessageContaining("--commit-interval");
         assertThat(SETTINGS.latencyMarket().seed()).isEqualTo(8);
         assertThat(SETTINGS.market().products()).isEqualTo(5_000);
     }
