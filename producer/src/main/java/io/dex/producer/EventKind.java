@@ -1,10 +1,10 @@
 package io.dex.producer;
 
 import io.dex.rules.DataProductRules;
+import io.dex.rules.EventTimeLimits;
 import io.dex.rules.ExchangeDecimals;
 import io.dex.rules.FieldViolation;
 import io.dex.rules.FxRateRules;
-import io.dex.rules.EventTimeLimits;
 import io.dex.rules.TradeRules;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.FxRate;

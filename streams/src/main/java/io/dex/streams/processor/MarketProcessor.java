@@ -116,6 +116,8 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         StoreContents.forEach(productStore, products::put);
         StoreContents.forEach(rateStore, (currency, rate) -> rates.update(currency, rate.getCnyPerUnit()));
         StoreContents.forEach(productVolumeStore, (productId, volumes) -> {
+            // Updated in place by every trade from now on: a map of our own, copied once per task start.
+            volumes.setByCategory(new HashMap<>(volumes.getByCategory()));
             productVolumes.put(productId, volumes);
             changedProductVolumes.add(productId);
             TradingVolume total = volumes.getTotal();
@@ -166,8 +168,8 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
 
     private void onTrade(Record<byte[], Received<?>> record, String key, TradeEvent trade) {
         long recordTime = record.value().recordTimestamp();
-        TradeValidator.Verdict verdict = TradeValidator.validate(key, trade,
-                recordTime == Received.UNSTAMPED ? null : Instant.ofEpochMilli(recordTime),
+        boolean stamped = recordTime != Received.UNSTAMPED;
+        TradeValidator.Verdict verdict = TradeValidator.validate(key, trade, stamped ? Instant.ofEpochMilli(recordTime) : null,
                 products.get(trade.getProductId()), rates, this::wasAccepted);
         if (verdict instanceof TradeValidator.Invalid invalid) {
             reject(record, key, invalid.rejection());
@@ -184,16 +186,18 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
             outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
             return;
         }
-        accept(trade, product, valid.volumeCny(), record.value().recordTimestamp());
+        accept(trade, product, valid.volumeCny(), stamped ? recordTime : PendingDeltas.UNTIMED);
         if (crossBorder) {
             outbox.send(trade.getSellerId(), new Outbound.Candidate(candidate(trade, product, valid.volumeCny())));
         }
     }
 
-    /** Accepts a valid trade whose record was appended to its topic at {@code recordTime}. */
-    private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny, long recordTime) {
+    /**
+     * Accepts a valid trade whose record was appended to its topic at {@code appended}
+     * ({@link PendingDeltas#UNTIMED} when unknown).
+     */
+    private void accept(TradeEvent trade, ProductState product, BigDecimal volumeCny, long appended) {
         long eventTime = trade.getOccurredAt().toEpochMilli();
-        long appended = recordTime == Received.UNSTAMPED ? PendingDeltas.UNTIMED : recordTime;
         acceptedStore.put(acceptedKey(trade), eventTime, eventTime);
         pending.advanceEventTime(eventTime);
         String category = product.getCategory().name();
@@ -211,17 +215,18 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         metrics.tradeAccepted();
     }
 
-    /** Adds one trade to the product's volumes, in total and in its category, and to their rankings. */
+    /**
+     * Adds one trade to the product's volumes, in total and in its category, and to their rankings. The
+     * product's entry is updated in place (the store keeps its own serialized copy of each put).
+     */
     private void addToProduct(String productId, String category, Volume trade) {
-        ProductVolumes before = productVolumes.get(productId);
-        TradingVolume total = Volume.of(before == null ? null : before.getTotal()).plus(trade).toTradingVolume(productId);
-        Map<String, RankedProduct> byCategory = before == null ? new HashMap<>() : new HashMap<>(before.getByCategory());
-        RankedProduct inCategory = byCategory.merge(category, new RankedProduct(productId, trade.volumeCny(), trade.trades()),
+        ProductVolumes volumes = productVolumes.computeIfAbsent(productId, id -> new ProductVolumes(id, null, new HashMap<>()));
+        TradingVolume total = Volume.of(volumes.getTotal()).plus(trade).toTradingVolume(productId);
+        volumes.setTotal(total);
+        RankedProduct inCategory = volumes.getByCategory().merge(category, new RankedProduct(productId, trade.volumeCny(), trade.trades()),
                 (earlier, added) -> new RankedProduct(productId, earlier.getVolumeCny().add(added.getVolumeCny()),
                         earlier.getTrades() + added.getTrades()));
-        ProductVolumes after = new ProductVolumes(productId, total, byCategory);
-        productVolumes.put(productId, after);
-        productVolumeStore.put(productId, after);
+        productVolumeStore.put(productId, volumes);
         changedProductVolumes.add(productId);
         rank(ALL_PRODUCTS, new RankedProduct(productId, total.getVolumeCny(), total.getTrades()));
         rank(category, inCategory);
