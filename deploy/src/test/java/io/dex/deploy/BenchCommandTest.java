@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -37,8 +39,21 @@ class BenchCommandTest {
 
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("bench: pre-publishing 3,000 events of a market of 100 products (seed 3)",
+                "bench: warm-up: the pass-through and the pipeline once each", "bench: warm-up (a)", "bench: warm-up (b)",
                 "bench: (a) baseline", "bench: (b) pipeline", "bench: (c) latency: the simulator offers 300 events/s",
-                "dex bench: 3,000 events", "exactly_once_v2, commit interval 200 ms", "(e) ratio (b)/(a)", "JSON written to " + json);
+                "dex bench: 3,000 events", "exactly_once_v2, commit interval 200 ms; after a warm-up run of each",
+                "(e) ratio (b)/(a)", "warm-up (b), on a cold JVM", "JSON written to " + json);
+        Matcher prePublished = Pattern.compile("pre-published 3,000 events \\(([0-9,]+) trades\\)").matcher(run.out);
+        assertThat(prePublished.find()).as(run.out).isTrue();
+        long trades = number(prePublished.group(1));
+        Matcher verdicts = Pattern.compile("([0-9,]+) trades accepted, ([0-9,]+) dead letters").matcher(run.out);
+        List<Long> judged = new ArrayList<>();
+        while (verdicts.find()) {
+            judged.add(number(verdicts.group(1)) + number(verdicts.group(2)));
+        }
+        // Dead letters also count the catalogue's rejected product events, if any.
+        assertThat(judged).as("the warm-up and the measured pipeline each judge every pre-published trade")
+                .hasSize(2).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(trades));
 
         JsonNode figures = new ObjectMapper().readTree(Files.readString(json));
         List<String> fields = new ArrayList<>();
@@ -63,6 +78,10 @@ class BenchCommandTest {
         assertThat(ProcessHandle.current().children()
                 .filter(child -> child.info().commandLine().orElse("").contains("dex-bench-")).toList())
                 .as("the broker and the registry are stopped").isEmpty();
+    }
+
+    private static long number(String withSeparators) {
+        return Long.parseLong(withSeparators.replace(",", ""));
     }
 
     private static List<Path> benchData() throws IOException {

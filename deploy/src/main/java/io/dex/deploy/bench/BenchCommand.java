@@ -57,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Commit interval of the pass-through and the pipeline alike (default ${DEFAULT-VALUE}, as dex streams).")
     private Duration commitInterval;
 
+    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the pass-through and the pipeline once over the same events before measuring (a) and (b), "
+                    + "so that they measure compiled code, not the JIT compiler at work (default ${DEFAULT-VALUE}).")
+    private boolean warmUp;
+
     @Option(names = "--quick", description = "Smaller defaults (50,000 events, 20 s of latency): a run of a few minutes.")
     private boolean quick;
 
@@ -70,7 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings = new BenchSettings(events != null ? events : quick ? QUICK_EVENTS : EVENTS, products, offeredRate,
-                latencyDuration != null ? latencyDuration : quick ? QUICK_LATENCY_DURATION : LATENCY_DURATION, seed, commitInterval);
+                latencyDuration != null ? latencyDuration : quick ? QUICK_LATENCY_DURATION : LATENCY_DURATION, seed, commitInterval,
+                warmUp);
         Path dataDirectory = Files.createTempDirectory("dex-bench-");
         BenchReport report;
         try {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The figures of one {@code dex bench} run (SPEC "performance"), as a table for people and as JSON
@@ -23,6 +24,8 @@ import java.util.Locale;
  * @param prePublishEventsPerSec how fast the market's generator and the publisher pre-published, unthrottled
  * @param baselineEventsPerSec   (a) the pass-through, first input to last output
  * @param pipelineEventsPerSec   (b) the dex pipeline, start of processing to the last aggregate update
+ * @param verdicts               how (b) judged the pre-published trades
+ * @param cold                   what the warm-up runs measured, if the run had them
  * @param latencyMs              (c) end-to-end latency at the offered rate
  * @param latencySamples         trades whose latency (c) is made of
  * @param simulatorEventsPerSec  (d) the rate the simulator achieved while offering {@code settings.offeredRate()}
@@ -31,8 +34,25 @@ import java.util.Locale;
  */
 public record BenchReport(BenchSettings settings, int partitions, Duration commitInterval, long trades,
                           double prePublishEventsPerSec, double baselineEventsPerSec, double pipelineEventsPerSec,
-                          LatencyPercentiles latencyMs, long latencySamples, double simulatorEventsPerSec,
-                          double streamsPeakHeapMb, double maxHeapMb) {
+                          Verdicts verdicts, Optional<ColdRates> cold, LatencyPercentiles latencyMs, long latencySamples,
+                          double simulatorEventsPerSec, double streamsPeakHeapMb, double maxHeapMb) {
+
+    /**
+     * How the pipeline judged the pre-published trades: a run that dead-letters more of them does less
+     * work per event, so runs compare only when these agree.
+     *
+     * @param accepted    trades the aggregates count
+     * @param deadLetters dead letters the aggregates count (rejected product events among them)
+     */
+    public record Verdicts(long accepted, long deadLetters) {
+    }
+
+    /**
+     * The warm-up runs: the same two applications over the same events on a JVM that had not run them
+     * yet, so with the JIT compiler at work.
+     */
+    public record ColdRates(double baselineEventsPerSec, double pipelineEventsPerSec) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -80,6 +100,8 @@ public record BenchReport(BenchSettings settings, int partitions, Duration commi
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"(a) baseline: Streams pass-through", rate(baselineEventsPerSec), "events/s"});
         rows.add(new String[] {"(b) pipeline: first input to last aggregate", rate(pipelineEventsPerSec), "events/s"});
+        rows.add(new String[] {"    trades accepted", format("%,d", verdicts.accepted()), ""});
+        rows.add(new String[] {"    dead letters", format("%,d", verdicts.deadLetters()), ""});
         rows.add(new String[] {"(e) ratio (b)/(a)", format("%.2f", ratio()), ""});
         rows.add(new String[] {"(c) end-to-end latency p50 at " + offered + " events/s", format("%.1f", latencyMs.p50()), "ms"});
         rows.add(new String[] {"    p99", format("%.1f", latencyMs.p99()), "ms"});
@@ -88,12 +110,16 @@ public record BenchReport(BenchSettings settings, int partitions, Duration commi
         rows.add(new String[] {"peak heap of the Streams JVM (max " + format("%,.0f", maxHeapMb) + " MB)",
                 format("%,.0f", streamsPeakHeapMb), "MB"});
         rows.add(new String[] {"pre-publishing, unthrottled", rate(prePublishEventsPerSec), "events/s"});
+        cold.ifPresent(rates -> {
+            rows.add(new String[] {"warm-up (a), on a cold JVM", rate(rates.baselineEventsPerSec()), "events/s"});
+            rows.add(new String[] {"warm-up (b), on a cold JVM", rate(rates.pipelineEventsPerSec()), "events/s"});
+        });
         int labelWidth = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
         int valueWidth = rows.stream().mapToInt(row -> row[1].length()).max().orElse(0);
         StringBuilder table = new StringBuilder(format("dex bench: %,d events (%,d trades), %,d products, seed %d; %d partitions;"
-                        + " exactly_once_v2, commit interval %d ms; latency from %,d trades over %s%n",
+                        + " exactly_once_v2, commit interval %d ms; %s; latency from %,d trades over %s%n",
                 settings.events(), trades, settings.products(), settings.seed(), partitions, commitInterval.toMillis(),
-                latencySamples, seconds(settings.latencyDuration())));
+                cold.isPresent() ? "after a warm-up run of each" : "no warm-up", latencySamples, seconds(settings.latencyDuration())));
         for (String[] row : rows) {
             table.append(format("  %-" + labelWidth + "s  %" + valueWidth + "s %s", row[0], row[1], row[2]).stripTrailing())
                     .append(System.lineSeparator());

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param latencyDuration how long the simulator offers them
  * @param seed            seed of the simulated market
  * @param commitInterval  commit interval of both Streams applications
+ * @param warmUp          whether a first run of each application over the same events precedes (a) and (b), so
+ *                        that they measure compiled code rather than the JIT compiler at work
  */
 public record BenchSettings(long events, int products, double offeredRate, Duration latencyDuration, long seed,
-                            Duration commitInterval) {
+                            Duration commitInterval, boolean warmUp) {
 
     /** Validates the settings. */
     public BenchSettings {

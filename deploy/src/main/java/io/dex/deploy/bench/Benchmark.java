@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * (a) a Kafka Streams pass-through and (b) the dex pipeline over those same events, with the same
  * Streams settings ({@code exactly_once_v2}, commit interval, threads, cache), each under its own
  * application id, and (c) the pipeline's end-to-end latency while the simulator offers a fixed rate,
- * (d) at the rate it achieves.
+ * (d) at the rate it achieves. Unless told otherwise, a warm-up run of each application over the same
+ * events comes first, so that the figures are those of compiled code, not of the JIT compiler at work.
  *
  * <p>Throughputs run from the moment the application is RUNNING to the first check (every
  * {@value #POLL_MS} ms) that finds all the work done: for the pass-through, its committed offsets at
@@ -95,21 +97,43 @@ public final class Benchmark {
                         .withApplicationId("dex-bench-pipeline-" + runId)
                         .withStandbyReplicas(0)
                         .withCommitInterval(settings.commitInterval());
-                double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-baseline-" + runId), published);
+                OperatorsServer.Settings http = OperatorsServer.Settings.on(LoopbackPorts.HOST, endpoints.httpPort());
+                Optional<BenchReport.ColdRates> cold = settings.warmUp()
+                        ? Optional.of(warmUp(admin, end, pipelineSettings, registry, http, published))
+                        : Optional.empty();
+                double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-baseline-" + runId), published,
+                        "(a) baseline");
                 // The pass-through's garbage is not the pipeline's heap.
                 System.gc();
                 HeapPeak heap = HeapPeak.start();
-                try (ExchangeInstance pipeline = ExchangeInstance.start(pipelineSettings, registry,
-                        OperatorsServer.Settings.on(LoopbackPorts.HOST, endpoints.httpPort()))) {
-                    double throughput = pipeline(pipeline, end, published);
+                try (ExchangeInstance pipeline = ExchangeInstance.start(pipelineSettings, registry, http)) {
+                    PipelineRun throughput = pipeline(pipeline, end, published, "(b) pipeline");
                     Latency latency = latency(endpoints, registry, admin, pipeline);
                     BenchReport report = new BenchReport(settings, end.partitions(inputs.get(0)), pipelineSettings.commitInterval(),
-                            published.trades(), published.eventsPerSec(), baseline, throughput, latency.percentiles(),
-                            latency.samples(), latency.simulatorEventsPerSec(), heap.peakMb(), HeapPeak.maxMb());
+                            published.trades(), published.eventsPerSec(), baseline, throughput.eventsPerSec(), throughput.verdicts(),
+                            cold, latency.percentiles(), latency.samples(), latency.simulatorEventsPerSec(), heap.peakMb(),
+                            HeapPeak.maxMb());
                     progress("done in %.0f s; stopping", seconds(System.nanoTime() - startedAt));
                     return report;
                 }
             }
+        }
+    }
+
+    /**
+     * Runs the pass-through and the pipeline once each over the pre-published events, under application
+     * ids of their own, so that (a) and (b) then run compiled code: a JVM compiles hot code during its
+     * first tens of seconds, and on a small machine the compiler takes a core's share from both.
+     */
+    private BenchReport.ColdRates warmUp(Admin admin, CommittedInput end, StreamsSettings pipelineSettings,
+                                         RestSchemaRegistryClient registry, OperatorsServer.Settings http, Published published)
+            throws InterruptedException {
+        progress("warm-up: the pass-through and the pipeline once each over the same events, on this cold JVM");
+        double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-warm-up-baseline-" + runId),
+                published, "warm-up (a)");
+        try (ExchangeInstance pipeline = ExchangeInstance.start(
+                pipelineSettings.withApplicationId("dex-bench-warm-up-pipeline-" + runId), registry, http)) {
+            return new BenchReport.ColdRates(baseline, pipeline(pipeline, end, published, "warm-up (b)").eventsPerSec());
         }
     }
 
@@ -138,16 +162,16 @@ public final class Benchmark {
         }
     }
 
-    /** (a): the pass-through over the pre-published events, events per second. */
-    private double baseline(Admin admin, CommittedInput end, StreamsSettings streamsSettings, Published published)
+    /** (a), or its warm-up ({@code label}): the pass-through over the pre-published events, events per second. */
+    private double baseline(Admin admin, CommittedInput end, StreamsSettings streamsSettings, Published published, String label)
             throws InterruptedException {
         Map<String, String> outputByInput = new LinkedHashMap<>();
-        inputs.forEach(input -> outputByInput.put(input, "dex-bench-" + runId + "." + input));
+        inputs.forEach(input -> outputByInput.put(input, streamsSettings.applicationId() + "." + input));
         BrokerAnswer.of(admin.createTopics(outputByInput.entrySet().stream()
                 .map(io -> new NewTopic(io.getValue(), end.partitions(io.getKey()), TopicLayout.LOCAL.replicationFactor()))
                 .toList()).all());
-        progress("(a) baseline: a Kafka Streams pass-through of the raw bytes, exactly_once_v2, application %s",
-                streamsSettings.applicationId());
+        progress("%s: a Kafka Streams pass-through of the raw bytes, exactly_once_v2, application %s",
+                label, streamsSettings.applicationId());
         KafkaStreams passThrough = new KafkaStreams(PassThrough.topology(outputByInput), streamsSettings.streamsConfig());
         AtomicLong runningAt = new AtomicLong();
         passThrough.setStateListener((newState, oldState) -> {
@@ -160,16 +184,17 @@ public final class Benchmark {
             awaitRunning(runningAt, passThrough::state);
             long done = await(() -> alive(passThrough.state()) && end.reachedBy(streamsSettings.applicationId()),
                     throughputTimeout(), "the pass-through to commit every input record");
-            return rate("(a) baseline", published.events(), done - runningAt.get());
+            return rate(label, published.events(), done - runningAt.get());
         } finally {
             passThrough.close(Duration.ofSeconds(30));
         }
     }
 
-    /** (b): the pipeline over the pre-published events, events per second. */
-    private double pipeline(ExchangeInstance pipeline, CommittedInput end, Published published) throws InterruptedException {
+    /** (b), or its warm-up ({@code label}): the pipeline over the pre-published events. */
+    private PipelineRun pipeline(ExchangeInstance pipeline, CommittedInput end, Published published, String label)
+            throws InterruptedException {
         String applicationId = pipeline.app().settings().applicationId();
-        progress("(b) pipeline: the dex Streams application, exactly_once_v2, application %s", applicationId);
+        progress("%s: the dex Streams application, exactly_once_v2, application %s", label, applicationId);
         AtomicLong runningAt = new AtomicLong();
         pipeline.app().addStateListener((newState, oldState) -> {
             if (newState == KafkaStreams.State.RUNNING) {
@@ -185,7 +210,10 @@ public final class Benchmark {
         long done = await(() -> alive(pipeline.app().state()) && accounted(queries) >= published.trades()
                         && end.reachedBy(applicationId),
                 throughputTimeout(), "the pipeline's aggregates to count every pre-published trade");
-        return rate("(b) pipeline", published.events(), done - runningAt.get());
+        double eventsPerSec = rate(label, published.events(), done - runningAt.get());
+        ExchangeSummary summary = queries.summary();
+        progress("    %,d trades accepted, %,d dead letters", summary.trades(), summary.deadLetters());
+        return new PipelineRun(eventsPerSec, new BenchReport.Verdicts(summary.trades(), summary.deadLetters()));
     }
 
     /** (c) and (d): the simulator at the offered rate, the latency the pipeline records meanwhile. */
@@ -297,6 +325,10 @@ public final class Benchmark {
 
     /** What was pre-published, and how fast. */
     private record Published(long events, long trades, double eventsPerSec) {
+    }
+
+    /** What (b) measured. */
+    private record PipelineRun(double eventsPerSec, BenchReport.Verdicts verdicts) {
     }
 
     /** What (c) and (d) measured. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("BenchReport: the figures of dex bench as a table and as JSON")
 class BenchReportTest {
 
-    private static final BenchSettings SETTINGS = new BenchSettings(200_000, 5_000, 5_000, Duration.ofSeconds(60), 7, Duration.ofMillis(100));
+    private static final BenchSettings SETTINGS = new BenchSettings(200_000, 5_000, 5_000, Duration.ofSeconds(60), 7, Duration.ofMillis(100), true);
 
     private static final BenchReport REPORT = new BenchReport(SETTINGS, 6, Duration.ofMillis(100), 194_321,
-            81_234.5, 120_000, 66_000, new LatencyPercentiles(12.25, 480.5, 910), 298_765, 4_998.7, 301.4, 6_144);
+            81_234.5, 120_000, 66_000, new BenchReport.Verdicts(190_007, 4_400), Optional.of(new BenchReport.ColdRates(90_000, 41_000.4)),
+            new LatencyPercentiles(12.25, 480.5, 910), 298_765, 4_998.7, 301.4, 6_144);
 
     @TempDir
     Path folder;
@@ -57,27 +59,31 @@ class BenchReportTest {
         List<String> lines = REPORT.table().lines().toList();
 
         assertThat(lines.get(0)).isEqualTo("dex bench: 200,000 events (194,321 trades), 5,000 products, seed 7; 6 partitions;"
-                + " exactly_once_v2, commit interval 100 ms; latency from 298,765 trades over 60.0 s");
+                + " exactly_once_v2, commit interval 100 ms; after a warm-up run of each; latency from 298,765 trades over 60.0 s");
         assertThat(lines.subList(1, lines.size())).containsExactly(
                 "  (a) baseline: Streams pass-through            120,000 events/s",
                 "  (b) pipeline: first input to last aggregate    66,000 events/s",
+                "      trades accepted                           190,007",
+                "      dead letters                                4,400",
                 "  (e) ratio (b)/(a)                                0.55",
                 "  (c) end-to-end latency p50 at 5,000 events/s     12.3 ms",
                 "      p99                                         480.5 ms",
                 "      p99.9                                       910.0 ms",
                 "  (d) simulator publish rate (offered 5,000)      4,999 events/s",
                 "  peak heap of the Streams JVM (max 6,144 MB)       301 MB",
-                "  pre-publishing, unthrottled                    81,235 events/s");
+                "  pre-publishing, unthrottled                    81,235 events/s",
+                "  warm-up (a), on a cold JVM                     90,000 events/s",
+                "  warm-up (b), on a cold JVM                     41,000 events/s");
     }
 
     @Test
     @DisplayName("settings name the flag they break")
     void settings() {
-        assertThatThrownBy(() -> new BenchSettings(0, 5_000, 5_000, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("--events");
-        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 0, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("--offered-rate");
-        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ZERO, 1, Duration.ofMillis(100))).hasMessageContaining("--latency-duration");
-        assertThatThrownBy(() -> new BenchSettings(1, 3, 1, Duration.ofSeconds(1), 1, Duration.ofMillis(100))).hasMessageContaining("products");
-        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ofSeconds(1), 1, Duration.ZERO))
+        assertThatThrownBy(() -> new BenchSettings(0, 5_000, 5_000, Duration.ofSeconds(1), 1, Duration.ofMillis(100), true)).hasMessageContaining("--events");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 0, Duration.ofSeconds(1), 1, Duration.ofMillis(100), true)).hasMessageContaining("--offered-rate");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ZERO, 1, Duration.ofMillis(100), true)).hasMessageContaining("--latency-duration");
+        assertThatThrownBy(() -> new BenchSettings(1, 3, 1, Duration.ofSeconds(1), 1, Duration.ofMillis(100), true)).hasMessageContaining("products");
+        assertThatThrownBy(() -> new BenchSettings(1, 5_000, 1, Duration.ofSeconds(1), 1, Duration.ZERO, true))
                 .hasMessageContaining("--commit-interval");
         assertThat(SETTINGS.latencyMarket().seed()).isEqualTo(8);
         assertThat(SETTINGS.market().products()).isEqualTo(5_000);
