@@ -77,6 +77,21 @@ class BenchReportTest {
     }
 
     @Test
+    @DisplayName("a run without warm-up says so and has no cold rates")
+    void tableWithoutWarmUp() {
+        BenchReport cold = new BenchReport(SETTINGS, 6, Duration.ofMillis(100), 194_321, 81_234.5, 120_000, 66_000,
+                new BenchReport.Verdicts(190_007, 4_400), Optional.empty(), new LatencyPercentiles(12.25, 480.5, 910), 298_765,
+                4_998.7, 301.4, 6_144);
+
+        List<String> lines = cold.table().lines().toList();
+
+        assertThat(lines.get(0)).contains("commit interval 100 ms; no warm-up; latency from 298,765 trades");
+        List<String> rows = lines.subList(1, lines.size());
+        assertThat(rows).hasSize(REPORT.table().lines().toList().size() - 3).noneMatch(row -> row.contains("warm-up"))
+                .last().asString().startsWith("  pre-publishing, unthrottled");
+    }
+
+    @Test
     @DisplayName("settings name the flag they break")
     void settings() {
         assertThatThrownBy(() -> new BenchSettings(0, 5_000, 5_000, Duration.ofSeconds(1), 1, Duration.ofMillis(100), true)).hasMessageContaining("--events");
