@@ -163,6 +163,14 @@ public final class ChildProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the log file (fewer when it is shorter; empty when unreadable). */
     public List<String> logTail(int lines) {
+        return logTail(logFile, lines);
+    }
+
+    /**
+     * The last {@code lines} lines of a child's {@code logFile} (fewer when it is shorter; empty when
+     * unreadable), also once the child is gone.
+     */
+    public static List<String> logTail(Path logFile, int lines) {
         Deque<String> tail = new ArrayDeque<>(lines);
         try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
             all.forEach(line -> {

@@ -93,5 +93,7 @@ class ChildProcessTest {
 
         assertThat(child.logTail(2)).containsExactly("line 4", "line 5");
         assertThat(child.logTail(10)).hasSize(5);
+        assertThat(ChildProcess.logTail(child.logFile(), 1)).as("read by path, the child gone").containsExactly("line 5");
+        assertThat(ChildProcess.logTail(child.logFile().resolveSibling("missing.log"), 3)).isEmpty();
     }
 }

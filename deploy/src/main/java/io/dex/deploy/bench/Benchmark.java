@@ -3,6 +3,8 @@ package io.dex.deploy.bench;
 import io.dex.deploy.LocalEndpoints;
 import io.dex.deploy.LocalExchange;
 import io.dex.deploy.LocalSettings;
+import io.dex.embedded.ChildProcess;
+import io.dex.embedded.KafkaBrokerProcess;
 import io.dex.embedded.LoopbackPorts;
 import io.dex.producer.EventKind;
 import io.dex.producer.ExchangePublisher;
@@ -66,6 +68,7 @@ public final class Benchmark {
     /** The aggregates are final once they stay unchanged this long (several flush and commit intervals). */
     private static final Duration SETTLED = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final int BROKER_LOG_LINES = 60;
     private static final Set<KafkaStreams.State> STOPPED = Set.of(
             KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING);
 
@@ -84,38 +87,50 @@ public final class Benchmark {
     public BenchReport run(Path dataDirectory) throws InterruptedException {
         long startedAt = System.nanoTime();
         progress("starting a Kafka broker and a schema registry on free ports, data in %s", dataDirectory);
-        try (LocalExchange exchange = new LocalExchange(
-                new LocalSettings(dataDirectory, LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free()), List.of())) {
+        LocalSettings local = new LocalSettings(dataDirectory, LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free());
+        try (LocalExchange exchange = new LocalExchange(local, List.of())) {
             exchange.start();
-            LocalEndpoints endpoints = exchange.endpoints();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()));
-                 RestSchemaRegistryClient registry = new RestSchemaRegistryClient(endpoints.schemaRegistryUrl())) {
-                Published published = prePublish(endpoints, registry);
-                CommittedInput end = CommittedInput.endOf(admin, inputs);
-                StreamsSettings pipelineSettings = StreamsSettings.defaults(endpoints.bootstrapServers(),
-                                endpoints.schemaRegistryUrl(), endpoints.streamsStateDirectory())
-                        .withApplicationId("dex-bench-pipeline-" + runId)
-                        .withStandbyReplicas(0)
-                        .withCommitInterval(settings.commitInterval());
-                OperatorsServer.Settings http = OperatorsServer.Settings.on(LoopbackPorts.HOST, endpoints.httpPort());
-                Optional<BenchReport.ColdRates> cold = settings.warmUp()
-                        ? Optional.of(warmUp(admin, end, pipelineSettings, registry, http, published))
-                        : Optional.empty();
-                double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-baseline-" + runId), published,
-                        "(a) baseline");
-                // The pass-through's garbage is not the pipeline's heap.
-                System.gc();
-                HeapPeak heap = HeapPeak.start();
-                try (ExchangeInstance pipeline = ExchangeInstance.start(pipelineSettings, registry, http)) {
-                    PipelineRun throughput = pipeline(pipeline, end, published, "(b) pipeline");
-                    Latency latency = latency(endpoints, registry, admin, pipeline);
-                    BenchReport report = new BenchReport(settings, end.partitions(inputs.get(0)), pipelineSettings.commitInterval(),
-                            published.trades(), published.eventsPerSec(), baseline, throughput.eventsPerSec(), throughput.verdicts(),
-                            cold, latency.percentiles(), latency.samples(), latency.simulatorEventsPerSec(), heap.peakMb(),
-                            HeapPeak.maxMb());
-                    progress("done in %.0f s; stopping", seconds(System.nanoTime() - startedAt));
-                    return report;
-                }
+            try {
+                return measure(exchange, startedAt);
+            } catch (RuntimeException e) {
+                // The data directory is deleted after the run: the broker's view of the failure goes with the message.
+                List<String> brokerLog = ChildProcess.logTail(local.brokerDirectory().resolve(KafkaBrokerProcess.LOG_FILE), BROKER_LOG_LINES);
+                throw new IllegalStateException(e.getMessage() + System.lineSeparator() + "the broker's last " + brokerLog.size()
+                        + " log lines:" + System.lineSeparator() + String.join(System.lineSeparator(), brokerLog), e);
+            }
+        }
+    }
+
+    /** Everything between the start and the stop of the broker and the registry. */
+    private BenchReport measure(LocalExchange exchange, long startedAt) throws InterruptedException {
+        LocalEndpoints endpoints = exchange.endpoints();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers()));
+             RestSchemaRegistryClient registry = new RestSchemaRegistryClient(endpoints.schemaRegistryUrl())) {
+            Published published = prePublish(endpoints, registry);
+            CommittedInput end = CommittedInput.endOf(admin, inputs);
+            StreamsSettings pipelineSettings = StreamsSettings.defaults(endpoints.bootstrapServers(),
+                            endpoints.schemaRegistryUrl(), endpoints.streamsStateDirectory())
+                    .withApplicationId("dex-bench-pipeline-" + runId)
+                    .withStandbyReplicas(0)
+                    .withCommitInterval(settings.commitInterval());
+            OperatorsServer.Settings http = OperatorsServer.Settings.on(LoopbackPorts.HOST, endpoints.httpPort());
+            Optional<BenchReport.ColdRates> cold = settings.warmUp()
+                    ? Optional.of(warmUp(admin, end, pipelineSettings, registry, http, published))
+                    : Optional.empty();
+            double baseline = baseline(admin, end, pipelineSettings.withApplicationId("dex-bench-baseline-" + runId), published,
+                    "(a) baseline");
+            // The pass-through's garbage is not the pipeline's heap.
+            System.gc();
+            HeapPeak heap = HeapPeak.start();
+            try (ExchangeInstance pipeline = ExchangeInstance.start(pipelineSettings, registry, http)) {
+                PipelineRun throughput = pipeline(pipeline, end, published, "(b) pipeline");
+                Latency latency = latency(endpoints, registry, admin, pipeline);
+                BenchReport report = new BenchReport(settings, end.partitions(inputs.get(0)), pipelineSettings.commitInterval(),
+                        published.trades(), published.eventsPerSec(), baseline, throughput.eventsPerSec(), throughput.verdicts(),
+                        cold, latency.percentiles(), latency.samples(), latency.simulatorEventsPerSec(), heap.peakMb(),
+                        HeapPeak.maxMb());
+                progress("done in %.0f s; stopping", seconds(System.nanoTime() - startedAt));
+                return report;
             }
         }
     }
