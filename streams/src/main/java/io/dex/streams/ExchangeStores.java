@@ -54,17 +54,21 @@ public final class ExchangeStores {
     /** Key {@code ALL} or a category: {@code TopProducts}, the 10 best products, highest volume first. */
     public static final String TOP_PRODUCTS = "top-products";
 
-    /** Internal: key currency, the latest {@code FxRate} arrived (one copy per input partition). */
+    /**
+     * Internal, global (every instance holds all of it, filled from {@code exchange.fx-rates} before
+     * processing starts): key currency, the value bytes of its latest valid {@code FxRate}; key
+     * {@code rejected/<partition>/<offset>}, the serialized dead letter of a refused rate record.
+     */
     public static final String FX_RATES = "fx-rates";
+
+    /** Internal: key {@code rejected/<partition>/<offset>}, when the market sent that FX dead letter. */
+    public static final String FX_DEAD_LETTERS_SENT = "fx-dead-letters-sent";
 
     /** Internal window store: key productId/transactionId of accepted trades, windows by occurredAt. */
     public static final String ACCEPTED_TRADES = "accepted-trades";
 
     /** Internal: changes the product-keyed side has not yet flushed to the roll-up, and its event time. */
     public static final String MARKET_PENDING = "market-pending";
-
-    /** Internal: changes the FX intake has not yet flushed to the roll-up. */
-    public static final String FX_PENDING = "fx-pending";
 
     /** Internal: changes the seller-keyed side has not yet flushed to the roll-up. */
     public static final String SELLER_PENDING = "seller-pending";

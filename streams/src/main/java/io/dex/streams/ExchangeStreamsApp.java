@@ -7,6 +7,7 @@ import io.dex.topics.ExchangeTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -36,9 +37,12 @@ public final class ExchangeStreamsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeStreamsApp.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The input topics, which must be co-partitioned with each other. */
+    /** The input topics, which must exist. */
     private static final List<ExchangeTopic<?>> INPUTS = List.of(
             ExchangeTopics.DATA_PRODUCTS, ExchangeTopics.TRADES, ExchangeTopics.FX_RATES);
+
+    /** The inputs joined by productId, which must be co-partitioned (the rates are a global store). */
+    private static final Set<String> CO_PARTITIONED = Set.of(ExchangeTopics.DATA_PRODUCTS.name(), ExchangeTopics.TRADES.name());
 
     private final StreamsSettings settings;
     private final Topology topology;
@@ -73,7 +77,7 @@ public final class ExchangeStreamsApp implements AutoCloseable {
     }
 
     /**
-     * Checks that the input topics exist and are co-partitioned, then starts processing.
+     * Checks that the input topics exist and that products and trades are co-partitioned, then starts processing.
      *
      * @throws IllegalStateException when an input topic is missing or the partition counts differ
      */
@@ -137,10 +141,11 @@ public final class ExchangeStreamsApp implements AutoCloseable {
             Map<String, TopicDescription> topics = client.describeTopics(names).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, Integer> partitions = topics.values().stream()
+                    .filter(topic -> CO_PARTITIONED.contains(topic.name()))
                     .collect(Collectors.toMap(TopicDescription::name, topic -> topic.partitions().size()));
             if (partitions.values().stream().distinct().count() > 1) {
                 throw new IllegalStateException("the input topics must have the same number of partitions "
-                        + "(products and trades are joined by productId, and every partition gets the FX rates): " + partitions);
+                        + "(products and trades are joined by productId): " + partitions);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot describe the input topics " + INPUTS.stream().map(ExchangeTopic::name).toList()

@@ -4,6 +4,7 @@ import io.dex.registry.SchemaRegistryClient;
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.ComplianceCandidate;
 import io.dex.schema.ComplianceVolume;
+import io.dex.schema.DeadLetter;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.DeadLetterCount;
 import io.dex.schema.FxRate;
@@ -25,7 +26,6 @@ import io.dex.streams.input.Received;
 import io.dex.streams.input.ReceivedSerde;
 import io.dex.streams.processor.ComplianceProcessor;
 import io.dex.streams.processor.DeltaPartitioner;
-import io.dex.streams.processor.EveryPartition;
 import io.dex.streams.processor.FxRateIntake;
 import io.dex.streams.processor.MarketProcessor;
 import io.dex.streams.processor.Outbound;
@@ -33,13 +33,11 @@ import io.dex.streams.processor.PublicationSerde;
 import io.dex.streams.processor.PublicationTopic;
 import io.dex.streams.processor.RollupProcessor;
 import io.dex.topics.ExchangeTopics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -54,11 +52,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The exchange's aggregation topology (SPEC "semantics", "compliance"), built in one place. Four
- * stages, each a sub-topology (see {@code streams/README.md}):
+ * The exchange's aggregation topology (SPEC "semantics", "compliance"), built in one place. A global
+ * store and three stages, each a sub-topology (see {@code streams/README.md}):
  * <ol>
- *   <li>FX intake: validates {@code exchange.fx-rates} and broadcasts each rate to every partition
- *       of the market stage.</li>
+ *   <li>FX intake: validates {@code exchange.fx-rates} into the global {@code fx-rates} store, which
+ *       every instance fills before it processes any trade.</li>
  *   <li>Market, keyed by productId, over the co-partitioned {@code exchange.data-products} and
  *       {@code exchange.trades}: product state, trade validation, dedup, per-product volumes, the
  *       partition's top products, and per-group pre-aggregation of every other volume.</li>
@@ -67,8 +65,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Roll-up, keyed by aggregate group: adds the deltas up into the queryable totals and publishes
  *       them to {@code exchange.agg.*}.</li>
  * </ol>
- * Only FX rates (broadcast to every market partition), cross-border trades and one delta per group
- * and flush interval cross a repartition, however many trades there are.
+ * Only cross-border trades and one delta per group and flush interval cross a repartition, however
+ * many trades there are.
  */
 public final class ExchangeTopology {
 
@@ -84,26 +82,21 @@ public final class ExchangeTopology {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, settings, registry);
         PublicationSerde publications = new PublicationSerde(registry);
-        ReceivedSerde<FxRate> receivedRates = new ReceivedSerde<>(registry, FxRate.class);
         SpecificAvroSerde<AggregateDelta> deltas = avro(registry, AggregateDelta.class);
+        Serde<FxRate> rates = ExchangeTopics.FX_RATES.valueSerde(registry);
+        Serde<DeadLetter> deadLetters = ExchangeTopics.DEAD_LETTERS.valueSerde(registry);
 
-        // Stage 1: FX intake.
-        KStream<String, Outbound> fxOut = builder
-                .stream(ExchangeTopics.FX_RATES.name(), Consumed.with(Serdes.ByteArray(), receivedRates)
+        // FX intake: a global store, complete before any trade is judged against it. Not logged: the
+        // compacted exchange.fx-rates is its changelog, read again through the intake on every rebuild.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ExchangeStores.FX_RATES),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                ExchangeTopics.FX_RATES.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
-                        .withName("fx-rates-source"))
-                .process(() -> new FxRateIntake(settings), Named.as("fx-intake"), ExchangeStores.FX_PENDING);
-        Map<String, KStream<String, Outbound>> fx = split(fxOut, "fx-intake",
-                Outbound.Publication.class, Outbound.Delta.class, Outbound.Broadcast.class);
-        publish(fx.get(branch("fx-intake", Outbound.Publication.class)), "fx-intake", publications);
-        KStream<byte[], Received<FxRate>> broadcastRates = fx.get(branch("fx-intake", Outbound.Broadcast.class))
-                .map((currency, out) -> KeyValue.pair(currency.getBytes(StandardCharsets.UTF_8), ((Outbound.Broadcast) out).rate()),
-                        Named.as("fx-rates-broadcast-key"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), receivedRates)
-                        .withName("fx-rates-broadcast")
-                        .withStreamPartitioner(new EveryPartition<>()));
+                        .withName("fx-intake"),
+                () -> new FxRateIntake(new ReceivedSerde<>(registry, FxRate.class).deserializer(), deadLetters.serializer()));
 
-        // Stage 2: market, keyed by productId.
+        // Stage 1: market, keyed by productId.
         KStream<byte[], Received<?>> products = widen(builder.stream(ExchangeTopics.DATA_PRODUCTS.name(),
                 Consumed.with(Serdes.ByteArray(), new ReceivedSerde<>(registry, DataProductEvent.class))
                         .withTimestampExtractor(new OccurredAtExtractor()).withName("data-products-source")));
@@ -111,16 +104,15 @@ public final class ExchangeTopology {
                 Consumed.with(Serdes.ByteArray(), new ReceivedSerde<>(registry, TradeEvent.class))
                         .withTimestampExtractor(new OccurredAtExtractor()).withName("trades-source")));
         KStream<String, Outbound> marketOut = products
-                .merge(trades, Named.as("market-events"))
-                .merge(widen(broadcastRates), Named.as("market-inputs"))
-                .process(() -> new MarketProcessor(settings), Named.as("market"),
-                        ExchangeStores.PRODUCTS, ExchangeStores.FX_RATES, ExchangeStores.ACCEPTED_TRADES,
+                .merge(trades, Named.as("market-inputs"))
+                .process(() -> new MarketProcessor(settings, rates.deserializer(), deadLetters.deserializer()), Named.as("market"),
+                        ExchangeStores.PRODUCTS, ExchangeStores.FX_DEAD_LETTERS_SENT, ExchangeStores.ACCEPTED_TRADES,
                         ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.MARKET_PENDING);
         Map<String, KStream<String, Outbound>> market = split(marketOut, "market",
                 Outbound.Publication.class, Outbound.Delta.class, Outbound.Candidate.class);
         publish(market.get(branch("market", Outbound.Publication.class)), "market", publications);
 
-        // Stage 3: compliance, keyed by seller.
+        // Stage 2: compliance, keyed by seller.
         KStream<String, Outbound> complianceOut = market.get(branch("market", Outbound.Candidate.class))
                 .mapValues(out -> ((Outbound.Candidate) out).candidate(), Named.as("market-candidate-unwrap"))
                 .repartition(Repartitioned.with(Serdes.String(), avro(registry, ComplianceCandidate.class))
@@ -131,11 +123,10 @@ public final class ExchangeTopology {
                 Outbound.Publication.class, Outbound.Delta.class);
         publish(compliance.get(branch("compliance", Outbound.Publication.class)), "compliance", publications);
 
-        // Stage 4: roll-up, keyed by aggregate group.
+        // Stage 3: roll-up, keyed by aggregate group.
         int rollupPartitions = settings.rollupPartitions();
         KStream<String, Outbound> rollupOut = toRollup(market, "market", deltas, rollupPartitions)
-                .merge(toRollup(compliance, "compliance", deltas, rollupPartitions), Named.as("rollup-compliance-deltas"))
-                .merge(toRollup(fx, "fx-intake", deltas, rollupPartitions), Named.as("rollup-inputs"))
+                .merge(toRollup(compliance, "compliance", deltas, rollupPartitions), Named.as("rollup-inputs"))
                 .process(() -> new RollupProcessor(settings, latency), Named.as("rollup"),
                         ExchangeStores.EXCHANGE_VOLUME, ExchangeStores.CATEGORY_VOLUMES, ExchangeStores.JURISDICTION_VOLUMES,
                         ExchangeStores.MEMBER_VOLUMES, ExchangeStores.CATEGORY_WINDOWS, ExchangeStores.TRADING_DAYS,
@@ -148,9 +139,8 @@ public final class ExchangeTopology {
 
     private static void addStores(StreamsBuilder builder, TopologySettings settings, SchemaRegistryClient registry) {
         Serde<Long> longs = Serdes.Long();
-        builder.addStateStore(keyValue(ExchangeStores.FX_PENDING, Serdes.ByteArray()));
         builder.addStateStore(keyValue(ExchangeStores.PRODUCTS, avro(registry, ProductState.class)));
-        builder.addStateStore(keyValue(ExchangeStores.FX_RATES, avro(registry, FxRate.class)));
+        builder.addStateStore(keyValue(ExchangeStores.FX_DEAD_LETTERS_SENT, longs));
         // Every accepted trade has its own key, so a cache would only delay the changelog.
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ExchangeStores.ACCEPTED_TRADES,
                 settings.dedupRetention(), Duration.ofMillis(1), false), Serdes.String(), longs));

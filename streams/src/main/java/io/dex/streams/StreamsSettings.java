@@ -115,11 +115,11 @@ public record StreamsSettings(
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheMaxBytes);
         applicationServer.ifPresent(server -> config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
         instanceId.ifPresent(id -> config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
-        // A market task reads products, trades and rates; most of the time two of them have nothing
-        // buffered. Processing what is there without waiting for the others (arrival order, as SPEC
-        // asks of rates) also spares Kafka Streams a per-record check that formats log messages.
+        // A market task reads products and trades; often one of them has nothing buffered. Processing
+        // what is there without waiting for the other also spares Kafka Streams a per-record check that
+        // formats log messages.
         config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        // No global stores; enabling the handler for them now is what Kafka 5.0 will do anyway.
+        // The FX intake's global processor gets the same handler as the others, as Kafka 5.0 will do anyway.
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return config;
     }

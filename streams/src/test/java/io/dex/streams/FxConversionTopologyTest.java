@@ -73,8 +73,13 @@ class FxConversionTopologyTest {
         byte[] usd = ExchangeTopics.FX_RATES.valueSerde(exchange.registry).serializer()
                 .serialize(ExchangeTopics.FX_RATES.name(), Events.rate("USD", "9"));
         exchange.raw(ExchangeTopics.FX_RATES, "EUR".getBytes(StandardCharsets.UTF_8), usd);
+        // The market task sends the FX intake's dead letters when it flushes, each once.
+        exchange.flush();
+        exchange.flush();
         List<DeadLetter> letters = exchange.deadLetters();
         assertThat(letters).extracting(DeadLetter::getReason).containsOnly(RejectionReason.MALFORMED).hasSize(3);
+        assertThat(letters).extracting(DeadLetter::getSourceTopic).containsOnly(ExchangeTopics.FX_RATES.name());
+        assertThat(letters).extracting(DeadLetter::getSourceOffset).containsExactly(1L, 2L, 3L);
         assertThat(letters).extracting(DeadLetter::getDetail).satisfiesExactly(
                 detail -> assertThat(detail).startsWith("cnyPerUnit"),
                 detail -> assertThat(detail).startsWith("cnyPerUnit").contains("CNY"),

@@ -37,6 +37,8 @@ class UnreadableInputTopologyTest {
         exchange.raw(topic, key, notAvro);
         exchange.raw(topic, key, unknownSchema);
         exchange.raw(topic, null, null);
+        // The FX intake's dead letters leave with the market's next flush.
+        exchange.flush();
 
         List<DeadLetter> letters = exchange.deadLetters();
         assertThat(letters).hasSize(3).allSatisfy(letter -> {

@@ -37,6 +37,12 @@ final class CommittedInput {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().offset())));
     }
 
+    /** The end of {@code topics} only, of those this one knows. */
+    CommittedInput of(Collection<String> topics) {
+        return new CommittedInput(admin, ends.entrySet().stream().filter(end -> topics.contains(end.getKey().topic()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
     /** Partitions of {@code topic}. */
     int partitions(String topic) {
         return (int) ends.keySet().stream().filter(partition -> partition.topic().equals(topic)).count();

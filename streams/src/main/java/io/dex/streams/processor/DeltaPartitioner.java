@@ -4,6 +4,8 @@ import io.dex.schema.AggregateDelta;
 import io.dex.schema.AggregateKind;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -16,7 +18,7 @@ public final class DeltaPartitioner implements StreamPartitioner<String, Aggrega
     @Override
     public Optional<Set<Integer>> partitions(String topic, String key, AggregateDelta delta, int numPartitions) {
         if (delta.getKind() == AggregateKind.EVENT_TIME) {
-            return Optional.of(EveryPartition.of(numPartitions));
+            return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toUnmodifiableSet()));
         }
         return Optional.empty();
     }

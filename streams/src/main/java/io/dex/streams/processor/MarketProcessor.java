@@ -5,6 +5,7 @@ import io.dex.rules.FieldViolation;
 import io.dex.schema.AggregateKind;
 import io.dex.schema.ComplianceCandidate;
 import io.dex.schema.DataProductEvent;
+import io.dex.schema.DeadLetter;
 import io.dex.schema.FxRate;
 import io.dex.schema.ProductState;
 import io.dex.schema.ProductVolumes;
@@ -30,10 +31,10 @@ import io.dex.streams.input.RecordKeys;
 import io.dex.streams.product.ProductCountChanges;
 import io.dex.streams.product.ProductLifecycle;
 import io.dex.streams.ranking.TopProductsRanking;
-import io.dex.streams.trade.FxRates;
 import io.dex.streams.trade.TradeValidator;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -52,13 +54,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The product-keyed side of the exchange, one task per partition of {@code exchange.data-products}
- * and {@code exchange.trades} (co-partitioned by productId), with the FX rates broadcast to every
- * task. It keeps product state, judges each trade against it as of processing, remembers accepted
- * trades, keeps per-product volumes and this partition's top products, and pre-aggregates every
- * other volume per group, flushing one delta per group downstream every flush interval instead of
- * sending each trade on. Cross-border trades go on to the seller-keyed classification.
+ * and {@code exchange.trades} (co-partitioned by productId), with the FX rates of the global
+ * {@value ExchangeStores#FX_RATES} store. It keeps product state, judges each trade against it as of
+ * processing, remembers accepted trades, keeps per-product volumes and this partition's top products,
+ * and pre-aggregates every other volume per group, flushing one delta per group downstream every
+ * flush interval instead of sending each trade on. Cross-border trades go on to the seller-keyed
+ * classification. The task of partition 0 also sends the FX intake's dead letters on.
  *
- * <p>Product state, rates and volumes are read from maps that mirror their changelogged stores; the
+ * <p>Product state and volumes are read from maps that mirror their changelogged stores; the
  * stores are the durable copy and refill the maps whenever the task starts.
  */
 public final class MarketProcessor implements Processor<byte[], Received<?>, String, Outbound> {
@@ -68,17 +71,19 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
 
     private final TopologySettings settings;
     private final VolumeAggregator aggregator;
+    private final Deserializer<FxRate> rateValues;
+    private final Deserializer<DeadLetter> deadLetterValues;
 
     private ProcessorContext<String, Outbound> context;
     private KeyValueStore<String, ProductState> productStore;
-    private KeyValueStore<String, FxRate> rateStore;
+    private FxRateTable rates;
+    private KeyValueStore<String, Long> fxDeadLettersSent;
     private WindowStore<String, Long> acceptedStore;
     private KeyValueStore<String, ProductVolumes> productVolumeStore;
     private TaskOutbox outbox;
     private ExchangeMetrics metrics;
 
     private final Map<String, ProductState> products = new HashMap<>();
-    private final FxRates rates = new FxRates();
     private final Map<String, ProductVolumes> productVolumes = new HashMap<>();
     private final Map<String, TopProductsRanking> rankings = new HashMap<>();
     private final Set<String> changedRankings = new LinkedHashSet<>();
@@ -86,9 +91,11 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     private PendingDeltas pending;
     private long sentEventTime;
 
-    /** A processor with the given settings. */
-    public MarketProcessor(TopologySettings settings) {
+    /** A processor with the given settings, reading FX rates and the FX intake's dead letters with the given deserializers. */
+    public MarketProcessor(TopologySettings settings, Deserializer<FxRate> rateValues, Deserializer<DeadLetter> deadLetterValues) {
         this.settings = settings;
+        this.rateValues = rateValues;
+        this.deadLetterValues = deadLetterValues;
         this.aggregator = new VolumeAggregator(new TumblingWindows(settings.windowSize()),
                 new TradingCalendar(settings.timeZone()), new GracePeriod(settings.grace()));
     }
@@ -97,7 +104,8 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     public void init(ProcessorContext<String, Outbound> context) {
         this.context = context;
         productStore = context.getStateStore(ExchangeStores.PRODUCTS);
-        rateStore = context.getStateStore(ExchangeStores.FX_RATES);
+        rates = new FxRateTable(context.getStateStore(ExchangeStores.FX_RATES), rateValues, deadLetterValues);
+        fxDeadLettersSent = context.getStateStore(ExchangeStores.FX_DEAD_LETTERS_SENT);
         acceptedStore = context.getStateStore(ExchangeStores.ACCEPTED_TRADES);
         productVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_VOLUMES);
         pending = new PendingDeltas(context.getStateStore(ExchangeStores.MARKET_PENDING));
@@ -114,7 +122,6 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         productVolumes.clear();
         rankings.clear();
         StoreContents.forEach(productStore, products::put);
-        StoreContents.forEach(rateStore, (currency, rate) -> rates.update(currency, rate.getCnyPerUnit()));
         StoreContents.forEach(productVolumeStore, (productId, volumes) -> {
             // Updated in place by every trade from now on: a map of our own, copied once per task start.
             volumes.setByCategory(new HashMap<>(volumes.getByCategory()));
@@ -137,9 +144,6 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
             onTrade(record, key, trade);
         } else if (event instanceof DataProductEvent product) {
             onProduct(record, key, product);
-        } else if (event instanceof FxRate rate) {
-            rates.update(rate.getCurrency(), rate.getCnyPerUnit());
-            rateStore.put(rate.getCurrency(), rate);
         } else {
             String problem = received == null ? "the record has no value" : received.problem();
             reject(record, key, Rejection.unreadable(problem));
@@ -247,19 +251,38 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
         }
     }
 
-    /** Sends the pending deltas, then how far event time got, then the changed rankings, to the roll-up. */
+    /**
+     * Sends the FX intake's new dead letters (partition 0 only), then to the roll-up the pending deltas,
+     * how far event time got and the changed rankings.
+     */
     private void flush() {
+        int partition = context.taskId().partition();
+        if (partition == 0) {
+            sendFxDeadLetters();
+        }
         outbox.flush(pending);
         if (pending.eventTime() > sentEventTime) {
             outbox.delta(pending.eventTimeDelta());
             sentEventTime = pending.eventTime();
         }
-        int partition = context.taskId().partition();
         for (String scope : changedRankings) {
             outbox.delta(AggregateGroup.of(AggregateKind.TOP_PRODUCTS, scope)
                     .delta(new RankingChange(partition, rankings.get(scope).products())));
         }
         changedRankings.clear();
+    }
+
+    /**
+     * Every instance's FX intake keeps the same dead letters in its global store; this task sends each
+     * once, remembering which in a changelogged store that moves with the task.
+     */
+    private void sendFxDeadLetters() {
+        rates.forEachRejected(key -> fxDeadLettersSent.get(key) == null, (key, letter) -> {
+            ByteBuffer originalKey = letter.getOriginalKey();
+            outbox.deadLetter(originalKey == null ? null : StandardCharsets.UTF_8.decode(originalKey.duplicate()).toString(),
+                    letter, pending);
+            fxDeadLettersSent.put(key, letter.getProcessedAt().toEpochMilli());
+        });
     }
 
     /** Publishes the products whose volume changed since the last publication. */

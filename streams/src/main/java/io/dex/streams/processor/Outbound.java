@@ -2,12 +2,10 @@ package io.dex.streams.processor;
 
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.ComplianceCandidate;
-import io.dex.schema.FxRate;
-import io.dex.streams.input.Received;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What the topology's processors send on, each kind to its own kind of topic. */
-public sealed interface Outbound permits Outbound.Publication, Outbound.Delta, Outbound.Candidate, Outbound.Broadcast {
+public sealed interface Outbound permits Outbound.Publication, Outbound.Delta, Outbound.Candidate {
 
     /**
      * A record for one of the exchange's topics (dead letters, compliance, aggregates).
@@ -32,13 +30,5 @@ public sealed interface Outbound permits Outbound.Publication, Outbound.Delta, O
      * @param candidate the trade with its product's attributes
      */
     record Candidate(ComplianceCandidate candidate) implements Outbound {
-    }
-
-    /**
-     * An FX rate for every partition of the product-keyed side.
-     *
-     * @param rate the rate as received
-     */
-    record Broadcast(Received<FxRate> rate) implements Outbound {
     }
 }

@@ -2,6 +2,7 @@ package io.dex.streams.processor;
 
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.AggregateKind;
+import io.dex.schema.DeadLetter;
 import io.dex.streams.aggregate.AggregateGroup;
 import io.dex.streams.aggregate.PendingDeltas;
 import io.dex.streams.deadletter.DeadLetters;
@@ -34,10 +35,14 @@ final class TaskOutbox {
     void reject(Rejection rejection, PendingDeltas pending, String key, byte[] keyBytes, byte[] valueBytes) {
         RecordMetadata source = context.recordMetadata().orElseThrow(
                 () -> new IllegalStateException("dead letters are only sent while processing a record"));
-        long now = context.currentSystemTimeMs();
-        publish(ExchangeTopics.DEAD_LETTERS.name(), key, DeadLetters.of(rejection, source, keyBytes, valueBytes, now));
-        pending.addCount(AggregateGroup.of(AggregateKind.DEAD_LETTERS, rejection.reason().name()), 1);
-        metrics.deadLetter(rejection.reason());
+        deadLetter(key, DeadLetters.of(rejection, source, keyBytes, valueBytes, context.currentSystemTimeMs()), pending);
+    }
+
+    /** Sends {@code letter} under {@code key} to the dead letters, and counts it per reason in {@code pending}. */
+    void deadLetter(String key, DeadLetter letter, PendingDeltas pending) {
+        publish(ExchangeTopics.DEAD_LETTERS.name(), key, letter);
+        pending.addCount(AggregateGroup.of(AggregateKind.DEAD_LETTERS, letter.getReason().name()), 1);
+        metrics.deadLetter(letter.getReason());
     }
 
     /** Sends {@code value} to the exchange topic {@code topic} under {@code key}. */
@@ -58,14 +63,5 @@ final class TaskOutbox {
     /** Sends {@code outbound} under {@code key}. */
     void send(String key, Outbound outbound) {
         context.forward(new Record<>(key, outbound, context.currentSystemTimeMs()));
-    }
-
-    /**
-     * Sends {@code outbound} under {@code key} with the earliest timestamp there is. A task with several
-     * inputs takes the record with the lowest timestamp first, so the next stage takes this one as soon
-     * as it has it, before any buffered trade, whatever the trade's event time: arrival order.
-     */
-    void sendFirst(String key, Outbound outbound) {
-        context.forward(new Record<>(key, outbound, 0L));
     }
 }

@@ -3,6 +3,8 @@ package io.dex.streams.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +33,13 @@ class FxRatesTest {
     }
 
     @Test
-    @DisplayName("the latest rate applies; CNY is always 1")
+    @DisplayName("the latest rate applies; CNY is always 1, whatever a rate says")
     void latestRate() {
-        FxRates rates = new FxRates();
+        Map<String, BigDecimal> latest = new HashMap<>();
+        FxRates rates = latest::get;
         assertThat(rates.cnyPerUnit("USD")).isEmpty();
-        rates.update("USD", new BigDecimal("7.1"));
-        rates.update("USD", new BigDecimal("7.2"));
-        rates.update("CNY", new BigDecimal("2"));
+        latest.put("USD", new BigDecimal("7.2"));
+        latest.put("CNY", new BigDecimal("2"));
         assertThat(rates.cnyPerUnit("USD")).contains(new BigDecimal("7.2"));
         assertThat(rates.cnyPerUnit("CNY")).contains(BigDecimal.ONE);
     }

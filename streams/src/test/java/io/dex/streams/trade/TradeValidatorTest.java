@@ -12,6 +12,8 @@ import io.dex.streams.deadletter.Rejection;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,8 @@ class TradeValidatorTest {
             Classification.GENERAL, 0L, false, new BigDecimal("1.0000"), "CNY", true, Instant.EPOCH);
     private static final ProductState DELISTED = ProductState.newBuilder(LISTED).setListed(false).build();
 
-    private final FxRates rates = new FxRates();
+    private final Map<String, BigDecimal> latestRates = new HashMap<>();
+    private final FxRates rates = latestRates::get;
 
     private static TradeEvent.Builder trade() {
         return TradeEvent.newBuilder().setTransactionId("T1").setProductId("P1").setSellerId("M1").setBuyerId("M2")
@@ -42,7 +45,7 @@ class TradeValidatorTest {
     @Test
     @DisplayName("a valid trade is worth its amount at the latest rate")
     void valid() {
-        rates.update("USD", new BigDecimal("7.10000000"));
+        latestRates.put("USD", new BigDecimal("7.10000000"));
         TradeValidator.Verdict verdict = TradeValidator.validate("P1", trade().build(), RECEIVED, LISTED, rates, t -> false);
         assertThat(verdict).isInstanceOf(TradeValidator.Valid.class);
         assertThat(((TradeValidator.Valid) verdict).volumeCny()).isEqualTo(new BigDecimal("71.0000"));
@@ -62,7 +65,7 @@ class TradeValidatorTest {
                 .isEqualTo(RejectionReason.SELLER_MISMATCH);
         assertThat(rejection("P1", selfTradeInUnknownCurrency, LISTED, true).reason()).isEqualTo(RejectionReason.SELF_TRADE);
         assertThat(rejection("P1", trade().build(), LISTED, true).reason()).isEqualTo(RejectionReason.UNKNOWN_CURRENCY);
-        rates.update("USD", new BigDecimal("7.00000000"));
+        latestRates.put("USD", new BigDecimal("7.00000000"));
         assertThat(rejection("P1", trade().build(), LISTED, true).reason()).isEqualTo(RejectionReason.DUPLICATE_TRANSACTION);
     }
 
@@ -86,7 +89,7 @@ class TradeValidatorTest {
     @Test
     @DisplayName("occurredAt may be up to one hour after the trade reached the exchange (the broker's limit), not more")
     void futureLimit() {
-        rates.update("USD", new BigDecimal("7.00000000"));
+        latestRates.put("USD", new BigDecimal("7.00000000"));
         TradeEvent atTheLimit = trade().setOccurredAt(RECEIVED.plus(Duration.ofHours(1))).build();
         TradeEvent beyond = trade().setOccurredAt(RECEIVED.plus(Duration.ofHours(1)).plusMillis(1)).build();
         TradeEvent backFilled = trade().setOccurredAt(Instant.parse("2020-01-01T00:00:00Z")).build();
