@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -87,6 +90,7 @@ public final class TopicProvisioner {
         // A broker lists a topic shortly after the controller confirmed it: wait, so that users of the topics find them.
         Map<String, TopicState> states = new TreeMap<>();
         states(topics, true).forEach(state -> states.put(state.name(), state));
+        awaitServingLeaders(created, states);
         return topics.stream().map(topic -> created.contains(topic.name())
                 ? ProvisionedTopic.created(topic.name())
                 : ProvisionedTopic.existing(topic.name(), differences(topic, layout, states.get(topic.name())))).toList();
@@ -185,6 +189,24 @@ public final class TopicProvisioner {
             }
         });
         return differences;
+    }
+
+    /**
+     * Waits until the leader of every partition of the {@code created} topics serves it. A broker lists
+     * a partition's leader a moment before that leader takes writes, and a producer that writes at once
+     * gets NOT_LEADER_OR_FOLLOWER; reading each partition's end offset asks each leader itself, and the
+     * admin client retries until it answers.
+     */
+    private void awaitServingLeaders(List<String> created, Map<String, TopicState> states) {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (String name : created) {
+            for (int partition = 0; partition < states.get(name).partitions(); partition++) {
+                partitions.put(new TopicPartition(name, partition), OffsetSpec.latest());
+            }
+        }
+        if (!partitions.isEmpty()) {
+            await(admin.listOffsets(partitions).all(), "read the end offset of every partition of the new topics");
+        }
     }
 
     private <T> T await(KafkaFuture<T> future, String what) {

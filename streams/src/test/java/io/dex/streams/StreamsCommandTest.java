@@ -33,7 +33,9 @@ class StreamsCommandTest {
         assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(settings.standbyReplicas()).isEqualTo(1);
         assertThat(settings.instanceId()).as("dynamic membership unless an instance id is given").isEmpty();
-        assertThat(settings.streamsConfig()).doesNotContainKey(StreamsConfig.consumerPrefix("group.instance.id"));
+        assertThat(settings.streamsConfig()).doesNotContainKey(StreamsConfig.consumerPrefix("group.instance.id"))
+                .as("products and trades in event-time order when catching up")
+                .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
     }
 
     @Test

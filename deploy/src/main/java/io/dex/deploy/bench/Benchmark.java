@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -161,8 +162,12 @@ public final class Benchmark {
         try (ExchangePublisher publisher = new ExchangePublisher(
                 PublisherSettings.of(endpoints.bootstrapServers()).withClientId("dex-bench-pre-publisher"), registry, new SimpleMeterRegistry())) {
             publisher.registerSchemas();
-            // Event times as if the market ran at the offered rate.
-            MarketEventGenerator market = new MarketEventGenerator(settings.market(), Instant.now(), settings.offeredRate());
+            // Event times as if the market had run at the offered rate until now. Not from now on: published
+            // faster than that, they would run ahead of the clock, and the pipeline caps an event time at the
+            // record's own timestamp, which is stamped differently for products (when sent) and trades (when
+            // appended), so products would overtake the trades before them.
+            Instant firstEvent = Instant.now().minusMillis((long) Math.ceil(settings.events() * 1000.0 / settings.offeredRate()));
+            MarketEventGenerator market = new MarketEventGenerator(settings.market(), firstEvent, settings.offeredRate());
             long start = System.nanoTime();
             for (long i = 0; i < settings.events() && publisher.failed() == 0; i++) {
                 market.next().publishTo(publisher);
@@ -231,7 +236,11 @@ public final class Benchmark {
                 throughputTimeout(), "the pipeline's aggregates to count every pre-published trade");
         double eventsPerSec = rate(label, published.events(), done - runningAt.get());
         ExchangeSummary summary = queries.summary();
-        progress("    %,d trades accepted, %,d dead letters", summary.trades(), summary.deadLetters());
+        progress("    %,d trades accepted, %,d dead letters (%s)", summary.trades(), summary.deadLetters(),
+                queries.deadLettersByReason().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .map(reason -> String.format(Locale.ROOT, "%s %,d", reason.getKey(), reason.getValue()))
+                        .collect(Collectors.joining(", ")));
         return new PipelineRun(eventsPerSec, new BenchReport.Verdicts(summary.trades(), summary.deadLetters()));
     }
 
