@@ -27,4 +27,9 @@ public class SchemaRegistryException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** Whether the registry did not answer or failed itself (no answer, or a 5xx): worth asking again, unlike a refusal. */
+    public boolean unavailable() {
+        return status == 0 || status >= 500;
+    }
 }

@@ -90,7 +90,7 @@ public final class TopicProvisioner {
         // A broker lists a topic shortly after the controller confirmed it: wait, so that users of the topics find them.
         Map<String, TopicState> states = new TreeMap<>();
         states(topics, true).forEach(state -> states.put(state.name(), state));
-        awaitServingLeaders(created, states);
+        awaitServingLeaders(created, layout.partitions());
         return topics.stream().map(topic -> created.contains(topic.name())
                 ? ProvisionedTopic.created(topic.name())
                 : ProvisionedTopic.existing(topic.name(), differences(topic, layout, states.get(topic.name())))).toList();
@@ -192,20 +192,21 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Waits until the leader of every partition of the {@code created} topics serves it. A broker lists
+     * Waits until the leader of every partition of the {@code created} topics, each with
+     * {@code partitions} partitions, serves it. A broker lists
      * a partition's leader a moment before that leader takes writes, and a producer that writes at once
      * gets NOT_LEADER_OR_FOLLOWER; reading each partition's end offset asks each leader itself, and the
      * admin client retries until it answers.
      */
-    private void awaitServingLeaders(List<String> created, Map<String, TopicState> states) {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    private void awaitServingLeaders(List<String> created, int partitions) {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         for (String name : created) {
-            for (int partition = 0; partition < states.get(name).partitions(); partition++) {
-                partitions.put(new TopicPartition(name, partition), OffsetSpec.latest());
+            for (int partition = 0; partition < partitions; partition++) {
+                ends.put(new TopicPartition(name, partition), OffsetSpec.latest());
             }
         }
-        if (!partitions.isEmpty()) {
-            await(admin.listOffsets(partitions).all(), "read the end offset of every partition of the new topics");
+        if (!ends.isEmpty()) {
+            await(admin.listOffsets(ends).all(), "read the end offset of every partition of the new topics");
         }
     }
 

@@ -56,8 +56,9 @@ public final class ExchangeStores {
 
     /**
      * Internal, global (every instance holds all of it, filled from {@code exchange.fx-rates} before
-     * processing starts): key currency, the value bytes of its latest valid {@code FxRate}; key
-     * {@code rejected/<partition>/<offset>}, the serialized dead letter of a refused rate record.
+     * processing starts): key currency, the CNY per unit of its latest valid {@code FxRate} as a plain
+     * decimal string; key {@code rejected/<partition>/<offset>}, the serialized dead letter of a
+     * refused rate record.
      */
     public static final String FX_RATES = "fx-rates";
 

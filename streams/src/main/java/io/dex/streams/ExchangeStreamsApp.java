@@ -3,11 +3,9 @@ package io.dex.streams;
 import io.dex.registry.SchemaRegistryClient;
 import io.dex.streams.metrics.EndToEndLatency;
 import io.dex.topics.ExchangeTopic;
-import io.dex.topics.ExchangeTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -38,11 +37,8 @@ public final class ExchangeStreamsApp implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /** The input topics, which must exist. */
-    private static final List<ExchangeTopic<?>> INPUTS = List.of(
-            ExchangeTopics.DATA_PRODUCTS, ExchangeTopics.TRADES, ExchangeTopics.FX_RATES);
-
-    /** The inputs joined by productId, which must be co-partitioned (the rates are a global store). */
-    private static final Set<String> CO_PARTITIONED = Set.of(ExchangeTopics.DATA_PRODUCTS.name(), ExchangeTopics.TRADES.name());
+    private static final List<String> INPUTS = Stream.concat(ExchangeTopology.TASK_INPUTS.stream(),
+            Stream.of(ExchangeTopology.GLOBAL_INPUT)).map(ExchangeTopic::name).toList();
 
     private final StreamsSettings settings;
     private final Topology topology;
@@ -137,18 +133,16 @@ public final class ExchangeStreamsApp implements AutoCloseable {
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin client = Admin.create(admin)) {
-            List<String> names = INPUTS.stream().map(ExchangeTopic::name).toList();
-            Map<String, TopicDescription> topics = client.describeTopics(names).allTopicNames()
+            Map<String, TopicDescription> topics = client.describeTopics(INPUTS).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            Map<String, Integer> partitions = topics.values().stream()
-                    .filter(topic -> CO_PARTITIONED.contains(topic.name()))
-                    .collect(Collectors.toMap(TopicDescription::name, topic -> topic.partitions().size()));
+            Map<String, Integer> partitions = ExchangeTopology.TASK_INPUTS.stream().map(ExchangeTopic::name)
+                    .collect(Collectors.toMap(name -> name, name -> topics.get(name).partitions().size()));
             if (partitions.values().stream().distinct().count() > 1) {
                 throw new IllegalStateException("the input topics must have the same number of partitions "
                         + "(products and trades are joined by productId): " + partitions);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe the input topics " + INPUTS.stream().map(ExchangeTopic::name).toList()
+            throw new IllegalStateException("cannot describe the input topics " + INPUTS
                     + " (create them with 'dex topics'): " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the cluster at " + settings.bootstrapServers() + " did not answer within "

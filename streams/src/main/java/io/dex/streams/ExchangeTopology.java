@@ -4,8 +4,8 @@ import io.dex.registry.SchemaRegistryClient;
 import io.dex.schema.AggregateDelta;
 import io.dex.schema.ComplianceCandidate;
 import io.dex.schema.ComplianceVolume;
-import io.dex.schema.DeadLetter;
 import io.dex.schema.DataProductEvent;
+import io.dex.schema.DeadLetter;
 import io.dex.schema.DeadLetterCount;
 import io.dex.schema.FxRate;
 import io.dex.schema.MemberVolume;
@@ -32,8 +32,10 @@ import io.dex.streams.processor.Outbound;
 import io.dex.streams.processor.PublicationSerde;
 import io.dex.streams.processor.PublicationTopic;
 import io.dex.streams.processor.RollupProcessor;
+import io.dex.topics.ExchangeTopic;
 import io.dex.topics.ExchangeTopics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -70,6 +72,15 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ExchangeTopology {
 
+    /**
+     * The inputs of the stream tasks, joined by productId and so co-partitioned; the application's
+     * consumer group commits their offsets.
+     */
+    public static final List<ExchangeTopic<?>> TASK_INPUTS = List.of(ExchangeTopics.DATA_PRODUCTS, ExchangeTopics.TRADES);
+
+    /** The input of the global FX store, which every instance reads whole, outside the consumer group. */
+    public static final ExchangeTopic<FxRate> GLOBAL_INPUT = ExchangeTopics.FX_RATES;
+
     private ExchangeTopology() {
     }
 
@@ -83,14 +94,13 @@ public final class ExchangeTopology {
         addStores(builder, settings, registry);
         PublicationSerde publications = new PublicationSerde(registry);
         SpecificAvroSerde<AggregateDelta> deltas = avro(registry, AggregateDelta.class);
-        Serde<FxRate> rates = ExchangeTopics.FX_RATES.valueSerde(registry);
         Serde<DeadLetter> deadLetters = ExchangeTopics.DEAD_LETTERS.valueSerde(registry);
 
         // FX intake: a global store, complete before any trade is judged against it. Not logged: the
         // compacted exchange.fx-rates is its changelog, read again through the intake on every rebuild.
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ExchangeStores.FX_RATES),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                ExchangeTopics.FX_RATES.name(),
+                GLOBAL_INPUT.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
                         .withName("fx-intake"),
@@ -105,7 +115,7 @@ public final class ExchangeTopology {
                         .withTimestampExtractor(new OccurredAtExtractor()).withName("trades-source")));
         KStream<String, Outbound> marketOut = products
                 .merge(trades, Named.as("market-inputs"))
-                .process(() -> new MarketProcessor(settings, rates.deserializer(), deadLetters.deserializer()), Named.as("market"),
+                .process(() -> new MarketProcessor(settings, deadLetters.deserializer()), Named.as("market"),
                         ExchangeStores.PRODUCTS, ExchangeStores.FX_DEAD_LETTERS_SENT, ExchangeStores.ACCEPTED_TRADES,
                         ExchangeStores.PRODUCT_VOLUMES, ExchangeStores.MARKET_PENDING);
         Map<String, KStream<String, Outbound>> market = split(marketOut, "market",

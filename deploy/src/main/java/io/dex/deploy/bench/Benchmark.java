@@ -14,6 +14,7 @@ import io.dex.producer.simulation.MarketSimulator;
 import io.dex.producer.simulation.SimulationReport;
 import io.dex.registry.RestSchemaRegistryClient;
 import io.dex.streams.ExchangeInstance;
+import io.dex.streams.ExchangeTopology;
 import io.dex.streams.StreamsSettings;
 import io.dex.streams.http.OperatorsServer;
 import io.dex.streams.metrics.EndToEndLatency;
@@ -23,7 +24,7 @@ import io.dex.streams.query.ExchangeSummary;
 import io.dex.streams.query.PeerClient;
 import io.dex.streams.query.StoreUnavailableException;
 import io.dex.streams.query.StreamsExchangeQueries;
-import io.dex.topics.ExchangeTopics;
+import io.dex.topics.ExchangeTopic;
 import io.dex.topics.TopicLayout;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,8 +79,8 @@ public final class Benchmark {
     private final Consumer<String> progress;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final List<String> inputs = EventKind.ALL.stream().map(kind -> kind.topic().name()).toList();
-    /** The pipeline's inputs its consumer group commits: its global store reads the FX rates without a group. */
-    private final List<String> groupInputs = List.of(ExchangeTopics.DATA_PRODUCTS.name(), ExchangeTopics.TRADES.name());
+    /** The pipeline's inputs its consumer group commits (its global store reads the FX rates outside the group). */
+    private final List<String> groupInputs = ExchangeTopology.TASK_INPUTS.stream().map(ExchangeTopic::name).toList();
 
     /** A run of {@code settings} telling {@code progress} what it does, one line at a time. */
     public Benchmark(BenchSettings settings, Consumer<String> progress) {

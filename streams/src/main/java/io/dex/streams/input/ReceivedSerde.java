@@ -45,16 +45,12 @@ public final class ReceivedSerde<T extends SpecificRecord> implements Serde<Rece
             T event = events.deserialize(topic, bytes);
             return Received.readable(bytes, event);
         } catch (SchemaRegistryException e) {
-            if (isUnavailable(e)) {
+            if (e.unavailable()) {
                 throw e;
             }
             return Received.unreadable(bytes, "its schema cannot be fetched: " + e.getMessage());
         } catch (SerializationException e) {
             return Received.unreadable(bytes, e.getMessage());
         }
-    }
-
-    private static boolean isUnavailable(SchemaRegistryException e) {
-        return e.status() == 0 || e.status() >= 500;
     }
 }

@@ -1,5 +1,6 @@
 package io.dex.streams.processor;
 
+import io.dex.registry.SchemaRegistryException;
 import io.dex.rules.FieldViolation;
 import io.dex.rules.FxRateRules;
 import io.dex.schema.DeadLetter;
@@ -10,11 +11,11 @@ import io.dex.streams.deadletter.Rejection;
 import io.dex.streams.input.Received;
 import io.dex.streams.input.RecordKeys;
 import io.dex.topics.ExchangeTopics;
-import io.dex.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * any task processes a trade (and again whenever the store is rebuilt), so a trade processed after a
  * rate arrived uses it, also on a first start over existing rates and trades.
  *
- * <p>A valid rate is kept under its currency as received. An unreadable or invalid record is kept as
+ * <p>A valid rate is kept under its currency, as its CNY per unit ({@link FxRateTable#rateValue}). An unreadable or invalid record is kept as
  * its dead letter under {@link FxRateTable#rejectedKey}: a global processor cannot write to a topic,
  * and every instance runs one, so the market task of partition 0 sends them on, once each.
  *
- * <p>It reads the values itself: a schema registry that does not answer is retried here, for up to
- * two minutes, where a failed global thread would stop the whole instance.
+ * <p>It reads the values and writes the dead letters itself: a schema registry that does not answer is
+ * retried here, for up to two minutes, where a failed global thread would stop the whole instance.
  */
 public final class FxRateIntake implements Processor<byte[], byte[], Void, Void> {
 
@@ -71,7 +72,8 @@ public final class FxRateIntake implements Processor<byte[], byte[], Void, Void>
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Received<FxRate> received = read(record.value());
+        Received<FxRate> received = whenRegistryAnswers("read an FX rate",
+                () -> values.deserialize(ExchangeTopics.FX_RATES.name(), record.value()));
         if (!received.isReadable()) {
             reject(record, Rejection.unreadable(received.problem()));
             return;
@@ -84,23 +86,26 @@ public final class FxRateIntake implements Processor<byte[], byte[], Void, Void>
             reject(record, Rejection.malformed(violations));
             return;
         }
-        store.put(rate.getCurrency(), received.bytes());
+        store.put(rate.getCurrency(), FxRateTable.rateValue(rate.getCnyPerUnit()));
     }
 
-    /** The rate the bytes encode, or why they cannot be read; waits for a registry that does not answer. */
-    private Received<FxRate> read(byte[] bytes) {
+    /**
+     * The result of {@code call}, which asks the schema registry; while the registry does not answer,
+     * calls it again after a growing pause, up to the registry patience.
+     */
+    private <T> T whenRegistryAnswers(String what, Supplier<T> call) {
         long giveUpAt = System.nanoTime() + registryPatience.toNanos();
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                return values.deserialize(ExchangeTopics.FX_RATES.name(), bytes);
-            } catch (SchemaRegistryException unavailable) {
-                if (System.nanoTime() - giveUpAt > 0) {
-                    throw unavailable;
+                return call.get();
+            } catch (SchemaRegistryException e) {
+                if (!e.unavailable() || System.nanoTime() - giveUpAt > 0) {
+                    throw e;
                 }
-                LOG.warn("Cannot read an FX rate yet, the schema registry does not answer ({}); retrying in {} ms",
-                        unavailable.getMessage(), wait.toMillis());
-                pause(wait, unavailable);
+                LOG.warn("Cannot {} yet, the schema registry does not answer ({}); retrying in {} ms",
+                        what, e.getMessage(), wait.toMillis());
+                pause(wait, e);
                 Duration doubled = wait.multipliedBy(2);
                 wait = doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
             }
@@ -119,7 +124,7 @@ public final class FxRateIntake implements Processor<byte[], byte[], Void, Void>
     private void reject(Record<byte[], byte[]> record, Rejection rejection) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         DeadLetter letter = DeadLetters.of(rejection, source, record.key(), record.value(), context.currentSystemTimeMs());
-        store.put(FxRateTable.rejectedKey(source.partition(), source.offset()),
-                deadLetters.serialize(ExchangeTopics.DEAD_LETTERS.name(), letter));
+        store.put(FxRateTable.rejectedKey(source.partition(), source.offset()), whenRegistryAnswers("keep the dead letter of an FX rate",
+                () -> deadLetters.serialize(ExchangeTopics.DEAD_LETTERS.name(), letter)));
     }
 }

@@ -1,11 +1,11 @@
 package io.dex.streams.processor;
 
 import io.dex.schema.DeadLetter;
-import io.dex.schema.FxRate;
 import io.dex.streams.ExchangeStores;
 import io.dex.streams.trade.FxRates;
 import io.dex.topics.ExchangeTopics;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,9 +17,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The global {@value ExchangeStores#FX_RATES} store as the market reads it. The {@link FxRateIntake}
- * fills it with two kinds of entry: under a currency, the value bytes of its latest valid rate as
- * received; under {@link #rejectedKey}, the serialized dead letter of a record it refused. A currency
- * code (three capital letters) never starts with {@value #REJECTED_PREFIX}.
+ * fills it with two kinds of entry: under a currency, the CNY per unit of its latest valid rate
+ * ({@link #rateValue}); under {@link #rejectedKey}, the serialized dead letter of a record it refused.
+ * A currency code (three capital letters) never starts with {@value #REJECTED_PREFIX}.
  */
 final class FxRateTable implements FxRates {
 
@@ -28,14 +28,17 @@ final class FxRateTable implements FxRates {
     private static final String REJECTED_END = "rejected0";
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
-    private final Deserializer<FxRate> rates;
     private final Deserializer<DeadLetter> deadLetters;
     private final Map<String, Decoded> decoded = new HashMap<>();
 
-    FxRateTable(ReadOnlyKeyValueStore<String, byte[]> store, Deserializer<FxRate> rates, Deserializer<DeadLetter> deadLetters) {
+    FxRateTable(ReadOnlyKeyValueStore<String, byte[]> store, Deserializer<DeadLetter> deadLetters) {
         this.store = store;
-        this.rates = rates;
         this.deadLetters = deadLetters;
+    }
+
+    /** How a currency's entry holds its rate: the plain decimal, so that no reader needs the registry. */
+    static byte[] rateValue(BigDecimal cnyPerUnit) {
+        return cnyPerUnit.toPlainString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The key of the dead letter of the record at {@code offset} of partition {@code partition}, in offset order. */
@@ -50,9 +53,9 @@ final class FxRateTable implements FxRates {
             return null;
         }
         Decoded known = decoded.get(currency);
-        // The store hands out the array it holds: the same array is the same rate, decoded once.
+        // The store hands out the array it holds: the same array is the same rate, parsed once.
         if (known == null || known.bytes() != bytes && !Arrays.equals(known.bytes(), bytes)) {
-            known = new Decoded(bytes, rates.deserialize(ExchangeTopics.FX_RATES.name(), bytes).getCnyPerUnit());
+            known = new Decoded(bytes, new BigDecimal(new String(bytes, StandardCharsets.US_ASCII)));
             decoded.put(currency, known);
         }
         return known.cnyPerUnit();

@@ -6,7 +6,6 @@ import io.dex.schema.AggregateKind;
 import io.dex.schema.ComplianceCandidate;
 import io.dex.schema.DataProductEvent;
 import io.dex.schema.DeadLetter;
-import io.dex.schema.FxRate;
 import io.dex.schema.ProductState;
 import io.dex.schema.ProductVolumes;
 import io.dex.schema.RankedProduct;
@@ -71,7 +70,6 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
 
     private final TopologySettings settings;
     private final VolumeAggregator aggregator;
-    private final Deserializer<FxRate> rateValues;
     private final Deserializer<DeadLetter> deadLetterValues;
 
     private ProcessorContext<String, Outbound> context;
@@ -91,10 +89,9 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     private PendingDeltas pending;
     private long sentEventTime;
 
-    /** A processor with the given settings, reading FX rates and the FX intake's dead letters with the given deserializers. */
-    public MarketProcessor(TopologySettings settings, Deserializer<FxRate> rateValues, Deserializer<DeadLetter> deadLetterValues) {
+    /** A processor with the given settings, reading the FX intake's dead letters with {@code deadLetterValues}. */
+    public MarketProcessor(TopologySettings settings, Deserializer<DeadLetter> deadLetterValues) {
         this.settings = settings;
-        this.rateValues = rateValues;
         this.deadLetterValues = deadLetterValues;
         this.aggregator = new VolumeAggregator(new TumblingWindows(settings.windowSize()),
                 new TradingCalendar(settings.timeZone()), new GracePeriod(settings.grace()));
@@ -104,7 +101,7 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
     public void init(ProcessorContext<String, Outbound> context) {
         this.context = context;
         productStore = context.getStateStore(ExchangeStores.PRODUCTS);
-        rates = new FxRateTable(context.getStateStore(ExchangeStores.FX_RATES), rateValues, deadLetterValues);
+        rates = new FxRateTable(context.getStateStore(ExchangeStores.FX_RATES), deadLetterValues);
         fxDeadLettersSent = context.getStateStore(ExchangeStores.FX_DEAD_LETTERS_SENT);
         acceptedStore = context.getStateStore(ExchangeStores.ACCEPTED_TRADES);
         productVolumeStore = context.getStateStore(ExchangeStores.PRODUCT_VOLUMES);
@@ -281,7 +278,7 @@ public final class MarketProcessor implements Processor<byte[], Received<?>, Str
             ByteBuffer originalKey = letter.getOriginalKey();
             outbox.deadLetter(originalKey == null ? null : StandardCharsets.UTF_8.decode(originalKey.duplicate()).toString(),
                     letter, pending);
-            fxDeadLettersSent.put(key, letter.getProcessedAt().toEpochMilli());
+            fxDeadLettersSent.put(key, context.currentSystemTimeMs());
         });
     }
 

@@ -38,7 +38,7 @@ class FxRateIntakeTest {
     private final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
     private final KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(ExchangeStores.FX_RATES), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-    private final FxRateTable table = new FxRateTable(store, rates.deserializer(), deadLetters.deserializer());
+    private final FxRateTable table = new FxRateTable(store, deadLetters.deserializer());
     private long offset;
 
     private FxRateIntake started(Deserializer<Received<FxRate>> values, Duration registryPatience) {
@@ -130,6 +130,20 @@ class FxRateIntakeTest {
         assertThat(calls).hasValue(3);
         assertThat(table.latest("USD")).isEqualByComparingTo("7.3");
         assertThat(rejected()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("does not wait on a registry that refuses: only one that does not answer may answer later")
+    void refusalNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        FxRateIntake intake = started((topic, bytes) -> {
+            calls.incrementAndGet();
+            throw new SchemaRegistryException(401, "unauthorized");
+        }, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> receive(intake, "USD", rate("USD", "7.3")))
+                .isInstanceOf(SchemaRegistryException.class).hasMessageContaining("unauthorized");
+        assertThat(calls).hasValue(1);
     }
 
     @Test
